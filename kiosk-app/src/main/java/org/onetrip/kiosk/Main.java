@@ -1,0 +1,102 @@
+package org.onetrip.kiosk;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+
+import org.onetrip.kiosk.web.PortInUseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./onetrip demo [--port 8080] [--data-dir DIR]}: starts the kiosk and prints its URL; Ctrl-C stops every
+ * part in reverse order of start. A port in use or a data directory that cannot be written ends with one
+ * clear line naming it.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args, LaunchOptions.defaultDataDir());
+        } catch (LaunchOptions.UsageException e) {
+            System.err.println("onetrip: " + e.getMessage());
+            System.err.println(LaunchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        String problem = prepareDataDir(options.dataDir());
+        if (problem != null) {
+            System.err.println("onetrip: " + problem);
+            System.exit(1);
+            return;
+        }
+        // Before the first logger and the first SQLite connection: logs and natives go under the data dir.
+        System.setProperty("onetrip.logDir", options.dataDir().resolve("logs").toString());
+        System.setProperty("org.sqlite.tmpdir", options.dataDir().resolve("native").toString());
+        System.exit(run(options));
+    }
+
+    private static int run(LaunchOptions options) {
+        Logger log = LoggerFactory.getLogger(Main.class);
+        KioskApplication app = KioskApplication.demo(
+                KioskApplication.DemoSettings.of(options.port(), options.dataDir()), Clock.system(KioskApplication.CHINA));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopQuietly(app, log);
+            stopped.countDown();
+        }, "onetrip-shutdown"));
+        try {
+            app.start();
+        } catch (PortInUseException e) {
+            System.err.println("onetrip: port " + options.port() + " on 127.0.0.1 is already in use;"
+                    + " stop what uses it or choose another with --port");
+            stopQuietly(app, log);
+            return 1;
+        } catch (Exception e) {
+            log.error("start failed", e);
+            System.err.println("onetrip: could not start: " + e.getMessage() + " (details in "
+                    + options.dataDir().resolve("logs") + ")");
+            stopQuietly(app, log);
+            return 1;
+        }
+        System.out.println("OneTrip demo is running: " + app.uri() + "   (data: " + options.dataDir()
+                + "; Ctrl-C stops it)");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static void stopQuietly(KioskApplication app, Logger log) {
+        try {
+            if (!app.isStopped()) {
+                app.stop();
+            }
+        } catch (Exception e) {
+            log.warn("stop: {}", e.getMessage(), e);
+        }
+    }
+
+    /** Creates the data directory and checks it can be written; returns a sentence if not. */
+    static String prepareDataDir(Path dir) {
+        try {
+            Files.createDirectories(dir.resolve("native"));
+            Files.createDirectories(dir.resolve("logs"));
+            Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
+            Files.delete(probe);
+            return null;
+        } catch (AccessDeniedException e) {
+            return "data directory " + dir + " cannot be written (permission denied); choose another with --data-dir";
+        } catch (IOException e) {
+            return "data directory " + dir + " cannot be written (" + e.getMessage() + "); choose another with --data-dir";
+        }
+    }
+}

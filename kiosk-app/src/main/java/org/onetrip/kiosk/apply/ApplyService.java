@@ -1,0 +1,109 @@
+package org.onetrip.kiosk.apply;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.onetrip.hardware.idcard.IdentityCard;
+import org.onetrip.kiosk.receipt.ReceiptService;
+import org.onetrip.provisioning.config.TerminalConfig;
+import org.onetrip.store.catalog.Catalog;
+import org.onetrip.store.catalog.FormField;
+import org.onetrip.store.catalog.Material;
+import org.onetrip.store.catalog.ServiceItem;
+import org.onetrip.store.submission.SealedSubmission;
+import org.onetrip.store.submission.SubmissionDraft;
+import org.onetrip.store.submission.SubmissionStore;
+import org.onetrip.store.sync.SyncEngine;
+
+/**
+ * A resident's application, from the items this terminal offers to a sealed submission with its receipt:
+ * the one-table form is prefilled from the card (一表申请、信息复用), sealed durably, then printed, then
+ * handed to the sync engine.
+ */
+public final class ApplyService {
+    private final Catalog catalog;
+    private final TerminalConfig config;
+    private final SubmissionStore store;
+    private final SyncEngine sync;
+    private final ReceiptService receipts;
+    private final Clock clock;
+    private final Supplier<UUID> ids;
+
+    public ApplyService(Catalog catalog, TerminalConfig config, SubmissionStore store, SyncEngine sync,
+                        ReceiptService receipts, Clock clock, Supplier<UUID> ids) {
+        this.catalog = catalog;
+        this.config = config;
+        this.store = store;
+        this.sync = sync;
+        this.receipts = receipts;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public List<ServiceItem> offered() {
+        return catalog.offeredAt(config.region());
+    }
+
+    public Optional<ServiceItem> item(String taskCode) {
+        return catalog.find(taskCode).filter(i -> config.region().isWithin(i.regionCode()));
+    }
+
+    /** The form's starting values: whatever the card already says. */
+    public Map<String, String> prefill(ServiceItem item, IdentityCard card) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (FormField f : item.fields()) {
+            values.put(f.key(), switch (f.prefill()) {
+                case "card.name" -> card.name();
+                case "card.idNumber" -> card.idNumber();
+                case "card.address" -> card.address();
+                default -> "";
+            });
+        }
+        return values;
+    }
+
+    /** Problems with the values, as field key to message key; empty when the form can be submitted. */
+    public Map<String, String> check(ServiceItem item, Map<String, String> values) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (FormField f : item.fields()) {
+            String v = values.getOrDefault(f.key(), "").strip();
+            if (f.required() && v.isEmpty()) {
+                problems.put(f.key(), "form.required");
+            } else if ("digits".equals(f.input()) && !v.isEmpty() && !v.matches("\\d+")) {
+                problems.put(f.key(), "form.digits-only");
+            } else if ("phone".equals(f.key()) && !v.isEmpty() && !v.matches("1\\d{10}")) {
+                problems.put(f.key(), "form.phone");
+            } else if (!f.choices().isEmpty() && !v.isEmpty() && !f.choices().contains(v)) {
+                problems.put(f.key(), "form.choice");
+            }
+        }
+        return problems;
+    }
+
+    public record Submitted(SealedSubmission sealed, ReceiptService.PrintedReceipt receipt) {
+    }
+
+    /** Seals the application (durable before anything is printed), prints the receipt and wakes the sync engine. */
+    public Submitted submit(IdentityCard card, ServiceItem item, Map<String, String> values, String delivery) {
+        Map<String, String> problems = check(item, values);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("form has problems in fields " + problems.keySet());
+        }
+        LocalDate today = LocalDate.now(clock);
+        SubmissionDraft draft = new SubmissionDraft(ids.get(), item.taskCode(), item.name(), item.version(),
+                config.region().code(), card.name(), card.idNumber(),
+                card.maskedName() + " " + card.maskedIdNumber(), values, delivery,
+                item.promiseDays() > 0 ? WorkingDays.add(today, item.promiseDays()) : today,
+                item.toBring().stream().map(Material::name).toList());
+        SealedSubmission sealed = store.seal(draft);
+        ReceiptService.PrintedReceipt receipt = receipts.print(sealed);
+        sync.nudge();
+        return new Submitted(sealed, receipt);
+    }
+}

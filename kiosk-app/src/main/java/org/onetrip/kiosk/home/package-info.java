@@ -1,0 +1,2 @@
+/** The home screen. */
+package org.onetrip.kiosk.home;

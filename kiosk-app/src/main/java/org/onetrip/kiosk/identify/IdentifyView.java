@@ -1,0 +1,79 @@
+package org.onetrip.kiosk.identify;
+
+import java.util.Optional;
+
+import org.onetrip.hardware.idcard.IdentityCard;
+import org.onetrip.kiosk.apply.ItemsView;
+import org.onetrip.kiosk.demo.DemoControls;
+import org.onetrip.kiosk.demo.DemoPanel;
+import org.onetrip.kiosk.session.ResidentSession;
+import org.onetrip.kiosk.status.StatusView;
+import org.onetrip.kiosk.ui.KioskLayout;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+
+/** "请把身份证放在读卡区": waits for a card tap, then goes on to the items (or to the status page). */
+@Route(value = "identify", layout = KioskLayout.class)
+public class IdentifyView extends VerticalLayout implements BeforeEnterObserver {
+    private final CardTapService cards;
+    private final Paragraph problem = new Paragraph();
+    private Registration subscription;
+    private boolean forStatus;
+
+    public IdentifyView(CardTapService cards, Optional<DemoControls> demo) {
+        this.cards = cards;
+        addClassName("screen");
+        setAlignItems(Alignment.CENTER);
+        Div cardSlot = new Div();
+        cardSlot.addClassName("card-slot");
+        cardSlot.setText(getTranslation("identify.slot"));
+        problem.addClassName("problem");
+        problem.setId("identify-problem");
+        add(new H1(getTranslation("identify.title")), new Paragraph(getTranslation("identify.hint")), cardSlot, problem);
+        demo.ifPresent(controls -> add(new DemoPanel(controls)));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        forStatus = event.getLocation().getQueryParameters().getParameters().containsKey("status");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        subscription = cards.subscribe(event.getUI(), this::identified, this::showProblem);
+        if (!cards.readerWorks()) {
+            showProblem("identify.reader-fault");
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.remove();
+        }
+    }
+
+    private void identified(IdentityCard card) {
+        ResidentSession.current().identified(card);
+        getUI().ifPresent(ui -> {
+            if (forStatus) {
+                ui.navigate(StatusView.class);
+            } else {
+                ui.navigate(ItemsView.class);
+            }
+        });
+    }
+
+    private void showProblem(String key) {
+        problem.setText(key.isEmpty() ? "" : getTranslation(key));
+    }
+}

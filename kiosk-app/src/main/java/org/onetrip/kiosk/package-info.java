@@ -1,0 +1,2 @@
+/** The kiosk's entry point and composition root. */
+package org.onetrip.kiosk;

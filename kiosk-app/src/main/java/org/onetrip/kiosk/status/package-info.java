@@ -1,0 +1,2 @@
+/** 查进度: a resident's submissions and their statuses. */
+package org.onetrip.kiosk.status;

@@ -1,0 +1,2 @@
+/** The frame shared by every screen. */
+package org.onetrip.kiosk.ui;

@@ -1,0 +1,2 @@
+/** The append-only, hash-chained audit log. */
+package org.onetrip.store.audit;

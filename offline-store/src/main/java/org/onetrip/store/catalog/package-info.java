@@ -1,0 +1,2 @@
+/** Service items, the five levels, and which items a terminal offers. */
+package org.onetrip.store.catalog;

@@ -1,0 +1,131 @@
+package org.onetrip.store.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The terminal's SQLite file: WAL with {@code synchronous=FULL} (NORMAL can lose the last commits on power
+ * loss), a busy timeout, and the schema brought up to date by Flyway at start. A file that fails
+ * {@code quick_check} is moved aside and reported loudly; it is never silently recreated over.
+ */
+public final class Database extends AbstractLifeCycle {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final String MIGRATIONS = "classpath:org/onetrip/store/db/migration";
+
+    private final Path file;
+    private final Clock clock;
+    private final SQLiteDataSource dataSource;
+
+    public Database(Path file, Clock clock) {
+        this.file = file.toAbsolutePath();
+        this.clock = clock;
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        this.dataSource = new SQLiteDataSource(config);
+        this.dataSource.setUrl("jdbc:sqlite:" + this.file);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        Files.createDirectories(file.getParent());
+        if (Files.exists(file) && !healthy()) {
+            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-"
+                    + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant()));
+            moveAside(aside);
+            log.error("database[{}]: integrity check failed; the file was moved aside to {} and a new one started."
+                    + " Sealed submissions may be recoverable from it: keep it and call the county's technician.",
+                    file, aside);
+        }
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .load()
+                .migrate();
+        log.info("database[{}]: ready", file);
+    }
+
+    private boolean healthy() {
+        try (Connection c = dataSource.getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+            return rs.next() && "ok".equalsIgnoreCase(rs.getString(1));
+        } catch (SQLException e) {
+            log.warn("database[{}]: cannot be opened for the integrity check: {}", file, e.getMessage());
+            return false;
+        }
+    }
+
+    private void moveAside(Path aside) throws IOException {
+        Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+        for (String suffix : new String[] {"-wal", "-shm"}) {
+            Path companion = file.resolveSibling(file.getFileName() + suffix);
+            if (Files.exists(companion)) {
+                Files.move(companion, aside.resolveSibling(aside.getFileName() + suffix));
+            }
+        }
+    }
+
+    /** A new connection with the store's pragmas; the caller closes it. */
+    public Connection connect() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database[" + file + "]: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a read (or a single auto-committed statement). */
+    public <T> T read(SqlWork<T> work) {
+        try (Connection c = connect()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("database[" + file + "]: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "database[" + file + "]@" + getState();
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

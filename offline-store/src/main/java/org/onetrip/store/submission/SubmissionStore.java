@@ -1,0 +1,234 @@
+package org.onetrip.store.submission;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.onetrip.store.audit.AuditLog;
+import org.onetrip.store.db.Database;
+import org.onetrip.store.uplink.Sm2;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Seals submissions and keeps what the platform says of them. Sealing is one transaction: the submission
+ * row (with the exact body every upload will send), its outbox row and the audit entry are committed together
+ * with {@code synchronous=FULL}, so a submission the resident was told about survives a power cut.
+ */
+public final class SubmissionStore {
+    private static final Logger log = LoggerFactory.getLogger(SubmissionStore.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Database db;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String terminalId;
+    private final List<Consumer<SealedSubmission>> listeners = new CopyOnWriteArrayList<>();
+    private volatile byte[] applicantSalt;
+
+    public SubmissionStore(Database db, AuditLog audit, Clock clock, String terminalId) {
+        this.db = db;
+        this.audit = audit;
+        this.clock = clock;
+        this.terminalId = terminalId;
+    }
+
+    /** Called after every committed change of a submission (sealed, sent, new status), on the writer's thread. */
+    public void addListener(Consumer<SealedSubmission> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<SealedSubmission> listener) {
+        listeners.remove(listener);
+    }
+
+    private static final String INSERT_SUBMISSION = """
+            INSERT INTO submission (id, task_code, item_name, item_version, applicant_key, applicant_mask, sealed_at,
+                                    promised_by, still_to_bring, body, body_sm3, status, status_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SEALED', ?)
+            """;
+    private static final String INSERT_OUTBOX = """
+            INSERT INTO outbox (submission_id, state, attempts, next_attempt_at) VALUES (?, 'PENDING', 0, ?)
+            """;
+    private static final String INSERT_HISTORY = """
+            INSERT INTO status_history (submission_id, status, note, at) VALUES (?, ?, ?, ?)
+            """;
+
+    /** Seals the draft durably and returns it as sealed. Sealing the same draft id twice fails. */
+    public SealedSubmission seal(SubmissionDraft draft) {
+        Instant now = clock.instant();
+        byte[] body = body(draft, now);
+        String applicantKey = applicantKey(draft.applicantIdNumber());
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_SUBMISSION)) {
+                ps.setString(1, draft.id().toString());
+                ps.setString(2, draft.taskCode());
+                ps.setString(3, draft.itemName());
+                ps.setInt(4, draft.itemVersion());
+                ps.setString(5, applicantKey);
+                ps.setString(6, draft.applicantMask());
+                ps.setString(7, now.toString());
+                ps.setString(8, draft.promisedBy() == null ? null : draft.promisedBy().toString());
+                ps.setString(9, String.join("\n", draft.stillToBring()));
+                ps.setBytes(10, body);
+                ps.setString(11, Sm2.sm3Hex(body));
+                ps.setString(12, now.toString());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(INSERT_OUTBOX)) {
+                ps.setString(1, draft.id().toString());
+                ps.setString(2, now.toString());
+                ps.executeUpdate();
+            }
+            history(c, draft.id(), SubmissionStatus.SEALED, null, now);
+            audit.append(c, "resident", "submission.sealed", draft.id().toString(), "task=" + draft.taskCode());
+            return null;
+        });
+        log.info("submission[{}]: sealed (task {})", draft.id(), draft.taskCode());
+        SealedSubmission sealed = find(draft.id()).orElseThrow();
+        fire(sealed);
+        return sealed;
+    }
+
+    private byte[] body(SubmissionDraft d, Instant sealedAt) {
+        Map<String, Object> applicant = new LinkedHashMap<>();
+        applicant.put("name", d.applicantName());
+        applicant.put("idType", "111");
+        applicant.put("idNumber", d.applicantIdNumber());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("submissionId", d.id().toString());
+        body.put("terminalId", terminalId);
+        body.put("taskCode", d.taskCode());
+        body.put("itemVersion", d.itemVersion());
+        body.put("regionCode", d.regionCode());
+        body.put("sealedAt", sealedAt.toString());
+        body.put("applicant", applicant);
+        body.put("fields", d.fields());
+        body.put("delivery", d.delivery());
+        body.put("attachments", List.of());
+        return JSON.writeValueAsBytes(body);
+    }
+
+    /** The key under which a resident's submissions are found by card tap: SM3 of the ID number and a terminal salt. */
+    public String applicantKey(String idNumber) {
+        byte[] salt = salt();
+        byte[] id = idNumber.toUpperCase().getBytes(StandardCharsets.US_ASCII);
+        byte[] input = Arrays.copyOf(salt, salt.length + id.length);
+        System.arraycopy(id, 0, input, salt.length, id.length);
+        return Sm2.sm3Hex(input);
+    }
+
+    private static final String SALT_SELECT = "SELECT value FROM setting WHERE name = 'applicant_salt'";
+    private static final String SALT_INSERT = "INSERT OR IGNORE INTO setting (name, value) VALUES ('applicant_salt', ?)";
+
+    private byte[] salt() {
+        byte[] salt = applicantSalt;
+        if (salt == null) {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            String stored = db.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(SALT_INSERT)) {
+                    ps.setString(1, HexFormat.of().formatHex(fresh));
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement(SALT_SELECT); ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            salt = HexFormat.of().parseHex(stored);
+            applicantSalt = salt;
+        }
+        return salt;
+    }
+
+    private static final String SELECT = """
+            SELECT id, task_code, item_name, item_version, applicant_mask, sealed_at, promised_by, still_to_bring,
+                   status, project_no, status_note, status_at
+            FROM submission
+            """;
+
+    public Optional<SealedSubmission> find(UUID id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ?")) {
+                ps.setString(1, id.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The resident's submissions on this terminal, newest first. */
+    public List<SealedSubmission> findByApplicant(String idNumber) {
+        String key = applicantKey(idNumber);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE applicant_key = ? ORDER BY sealed_at DESC")) {
+                ps.setString(1, key);
+                List<SealedSubmission> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static SealedSubmission row(ResultSet rs) throws SQLException {
+        String bring = rs.getString(8);
+        return new SealedSubmission(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getInt(4),
+                rs.getString(5), Instant.parse(rs.getString(6)),
+                rs.getString(7) == null ? null : LocalDate.parse(rs.getString(7)),
+                bring.isEmpty() ? List.of() : List.of(bring.split("\n")),
+                SubmissionStatus.valueOf(rs.getString(9)), Optional.ofNullable(rs.getString(10)),
+                Optional.ofNullable(rs.getString(11)), Instant.parse(rs.getString(12)));
+    }
+
+    void history(Connection c, UUID id, SubmissionStatus status, String note, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_HISTORY)) {
+            ps.setString(1, id.toString());
+            ps.setString(2, status.name());
+            ps.setString(3, note);
+            ps.setString(4, at.toString());
+            ps.executeUpdate();
+        }
+    }
+
+    void fire(SealedSubmission changed) {
+        for (Consumer<SealedSubmission> listener : listeners) {
+            try {
+                listener.accept(changed);
+            } catch (RuntimeException e) {
+                log.warn("submission[{}]: a status listener failed", changed.id(), e);
+            }
+        }
+    }
+
+    Database db() {
+        return db;
+    }
+
+    AuditLog audit() {
+        return audit;
+    }
+}

@@ -1,0 +1,65 @@
+package org.onetrip.provisioning.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.onetrip.store.catalog.RegionCode;
+
+/**
+ * Who and where this terminal is: its id, site, place in the five levels, and its uplink. Validated at start:
+ * {@link #validate()} names every wrong setting and its fix at once.
+ *
+ * @param uplink the platform's Intake API base URI; empty in demo mode, where the simulator's is used
+ */
+public record TerminalConfig(String terminalId, String siteName, SiteType siteType, RegionCode region,
+                             URI uplink, Duration residentIdleTimeout) {
+    public TerminalConfig {
+        Objects.requireNonNull(region, "region");
+    }
+
+    /** The demo terminal: a village agency point at 长丰县 水湖镇 锦湖社区. */
+    public static TerminalConfig demo() {
+        return new TerminalConfig("demo-340121100004-01", "长丰县水湖镇锦湖社区便民服务站", SiteType.VILLAGE_POINT,
+                RegionCode.of("340121100004"), null, Duration.ofSeconds(60));
+    }
+
+    public TerminalConfig withUplink(URI uri) {
+        return new TerminalConfig(terminalId, siteName, siteType, region, uri, residentIdleTimeout);
+    }
+
+    /** Fails with every problem named, each with the setting and what to do. */
+    public TerminalConfig validate() {
+        List<String> problems = new ArrayList<>();
+        if (terminalId == null || !terminalId.matches("[A-Za-z0-9-]{3,64}")) {
+            problems.add("terminal.id must be 3-64 letters, digits or '-' (got: " + terminalId + ")");
+        }
+        if (siteName == null || siteName.isBlank()) {
+            problems.add("site.name is empty: set the name residents know the site by");
+        }
+        if (siteType == null) {
+            problems.add("site.type is missing: one of " + List.of(SiteType.values()));
+        }
+        if (uplink != null && !List.of("http", "https").contains(uplink.getScheme())) {
+            problems.add("uplink.url must be an http(s) URL (got: " + uplink + ")");
+        }
+        if (residentIdleTimeout == null || residentIdleTimeout.toSeconds() < 15) {
+            problems.add("resident.idle-timeout must be at least 15 seconds");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("terminal configuration: " + String.join("; ", problems));
+        }
+        return this;
+    }
+
+    public enum SiteType {
+        /** 自助终端 in a hall or public place */
+        KIOSK,
+        /** 村（社区）全程代办点 */
+        VILLAGE_POINT,
+        /** 乡镇（街道）便民服务中心 */
+        TOWNSHIP_HALL
+    }
+}
