@@ -8,10 +8,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.eclipse.jetty.util.component.ContainerLifeCycle;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.onetrip.hardware.idcard.SimulatedIdCardReader;
 import org.onetrip.hardware.printer.SimulatedPrinter;
 import org.onetrip.hardware.printer.escpos.PrinterProfile;
@@ -44,6 +48,7 @@ import java.util.random.RandomGenerator;
 public final class KioskApplication extends ContainerLifeCycle {
     /** China keeps one time zone; receipts, promised dates and the platform's day all use it. */
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Logger log = LoggerFactory.getLogger(KioskApplication.class);
 
     private final WebServer web;
     private final SimulatedIdCardReader reader;
@@ -91,16 +96,30 @@ public final class KioskApplication extends ContainerLifeCycle {
         this.services = services;
         web = new WebServer(settings.host(), settings.port(), services);
 
-        addBean(database, true);
-        addBean(intake, true);
-        addBean(new DemoEnrolment(intake, identity), true);
-        addBean(reader, true);
-        addBean(scanner, true);
-        addBean(printer, true);
-        addBean(uplink, true);
-        addBean(sync, true);
-        addBean(web, true);
+        for (LifeCycle part : List.of(database, intake, new DemoEnrolment(intake, identity), reader, scanner, printer,
+                uplink, sync, web)) {
+            part.addEventListener(PART_LOG);
+            addBean(part, true);
+        }
     }
+
+    /** Tells the technician, in the log, each part as it starts and stops: the order is the diagnosis. */
+    private static final LifeCycle.Listener PART_LOG = new LifeCycle.Listener() {
+        @Override
+        public void lifeCycleStarted(LifeCycle part) {
+            log.info("started {}", part);
+        }
+
+        @Override
+        public void lifeCycleStopped(LifeCycle part) {
+            log.info("stopped {}", part);
+        }
+
+        @Override
+        public void lifeCycleFailure(LifeCycle part, Throwable cause) {
+            log.error("failed {}: {}", part, cause.getMessage());
+        }
+    };
 
     /** Demo mode's stand-in for enrolment: the simulated platform learns this terminal's public key at start. */
     private static final class DemoEnrolment extends AbstractLifeCycle {

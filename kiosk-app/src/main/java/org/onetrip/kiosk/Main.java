@@ -69,6 +69,7 @@ public final class Main {
                 + "; Ctrl-C stops it)");
         try {
             stopped.await();
+            System.out.println("OneTrip stopped.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

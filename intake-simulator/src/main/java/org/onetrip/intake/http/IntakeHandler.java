@@ -47,7 +47,7 @@ public final class IntakeHandler extends Handler.Abstract {
             LOG.error("intake simulator: {} {} failed", method, path, e);
             reply = Reply.reason(500, "internal error of the intake simulator; retry later");
         }
-        LOG.info("{} {} terminal={} -> {}", method, path, terminalOf(request), reply.status());
+        LOG.debug("{} {} terminal={} -> {}", method, path, terminalOf(request), reply.status());
         send(reply, response, callback);
         return true;
     }

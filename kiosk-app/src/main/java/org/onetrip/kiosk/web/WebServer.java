@@ -10,6 +10,7 @@ import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
+import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,11 @@ public final class WebServer extends AbstractLifeCycle {
         if (webRoot == null) {
             throw new IllegalStateException("web: the /webapp resource folder is missing from the class path");
         }
-        context.setBaseResource(context.getResourceFactory().newResource(webRoot));
+        // The root factory, not the context's: the context closes its own mounts while it stops, and then cannot
+        // restore a base resource that lives inside the jar.
+        context.setBaseResource(ResourceFactory.root().newResource(webRoot));
+        // Logback would otherwise stop logging when the web app stops, before the other parts say they stopped.
+        context.setInitParameter("logbackDisableServletContainerInitializer", "true");
         context.setContextPath("/");
         context.setThrowUnavailableOnStartupException(true);
         context.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN, ".*\\.jar|.*/classes/.*");

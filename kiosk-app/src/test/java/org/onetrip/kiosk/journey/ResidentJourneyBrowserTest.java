@@ -69,7 +69,11 @@ class ResidentJourneyBrowserTest {
     @Test
     void a_resident_applies_by_card_gets_a_receipt_and_sees_the_platform_accept_it() throws Exception {
         browser.get(app.uri().toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tile-apply")));
+        saveScreenshot("home");
         click(By.id("tile-apply"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-panel")));
+        saveScreenshot("identify");
 
         WebElement demoCard = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".demo-card")));
         IdentityCard wang = DemoCards.all().get(0);
@@ -79,6 +83,7 @@ class ResidentJourneyBrowserTest {
         WebElement resident = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("resident")));
         assertTrue(resident.getText().contains("王*兰"), resident.getText());
         assertFalse(resident.getText().contains(wang.idNumber()), "the full ID number is never on screen");
+        saveScreenshot("items");
         click(By.cssSelector(".item[data-task='" + PENSION + "']"));
 
         WebElement idField = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#field-idNumber input")));
@@ -100,6 +105,7 @@ class ResidentJourneyBrowserTest {
         assertFalse(singleValue("SELECT applicant_mask FROM submission").contains(wang.idNumber()));
         byte[] printed = app.printer().lastJob().orElseThrow();
         var rendered = new EscPosRenderer(app.printer().profile()).render(printed);
+        Files.write(Path.of("target", "screens", "receipt-paper.png"), EscPosRenderer.toPng(rendered.image()));
         assertEquals(List.of("ONETRIP:STATUS:" + submissionId), rendered.qrPayloads());
         String paper = String.join("\n", rendered.textLines());
         assertTrue(paper.contains("城乡居民基本养老保险待遇领取") && paper.contains("12345"), paper);

@@ -176,6 +176,6 @@ public final class SyncEngine extends AbstractLifeCycle {
 
     @Override
     public String toString() {
-        return "sync-engine[" + client.base() + "]@" + getState();
+        return "sync-engine@" + getState() + "{pending=" + state.pending() + state.halted().map(h -> ", halted").orElse("") + "}";
     }
 }

@@ -58,12 +58,21 @@ public final class IntakeClient extends ContainerLifeCycle {
         return baseUri.get();
     }
 
+    /** The platform's address for messages; never throws, even while a simulator's address is not known. */
+    private String where() {
+        try {
+            return String.valueOf(baseUri.get());
+        } catch (RuntimeException e) {
+            return "address not known yet";
+        }
+    }
+
     /** Uploads a sealed body; the submission id is the Idempotency-Key, so a retry can never duplicate it. */
     public UplinkResult postSubmission(UUID submissionId, byte[] body) {
-        Request request = signed("POST", "/api/v1/submissions", body)
-                .headers(h -> h.put("Idempotency-Key", submissionId.toString()));
         ContentResponse response;
         try {
+            Request request = signed("POST", "/api/v1/submissions", body)
+                    .headers(h -> h.put("Idempotency-Key", submissionId.toString()));
             response = send(request);
         } catch (UplinkException e) {
             return e.result();
@@ -74,12 +83,12 @@ public final class IntakeClient extends ContainerLifeCycle {
                 JsonNode node = JSON.readTree(response.getContent());
                 String projectNo = node.path("projectNo").asString("");
                 if (projectNo.isBlank()) {
-                    return new UplinkResult.RetryLater("uplink[" + base() + "]: " + status + " without projectNo");
+                    return new UplinkResult.RetryLater("uplink[" + where() + "]: " + status + " without projectNo");
                 }
                 Instant receivedAt = parseInstant(node.path("receivedAt").asString(""));
                 return new UplinkResult.Accepted(projectNo, receivedAt);
             } catch (JacksonException e) {
-                return new UplinkResult.RetryLater("uplink[" + base() + "]: " + status + " with a body that is not JSON");
+                return new UplinkResult.RetryLater("uplink[" + where() + "]: " + status + " with a body that is not JSON");
             }
         }
         return classifyFailure(status, response.getContent());
@@ -103,7 +112,7 @@ public final class IntakeClient extends ContainerLifeCycle {
             }
             return new StatusPage(changes, node.path("cursor").asString(cursor));
         } catch (JacksonException | IllegalArgumentException e) {
-            throw new UplinkException(new UplinkResult.RetryLater("uplink[" + base() + "]: status answer is malformed"));
+            throw new UplinkException(new UplinkResult.RetryLater("uplink[" + where() + "]: status answer is malformed"));
         }
     }
 
@@ -111,21 +120,27 @@ public final class IntakeClient extends ContainerLifeCycle {
         try {
             return request.send();
         } catch (TimeoutException e) {
-            throw new UplinkException(new UplinkResult.RetryLater("uplink[" + base() + "]: timed out"));
+            throw new UplinkException(new UplinkResult.RetryLater("uplink[" + where() + "]: timed out"));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new UplinkException(new UplinkResult.RetryLater("uplink[" + base() + "]: "
+            throw new UplinkException(new UplinkResult.RetryLater("uplink[" + where() + "]: "
                     + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UplinkException(new UplinkResult.RetryLater("uplink[" + base() + "]: interrupted"));
+            throw new UplinkException(new UplinkResult.RetryLater("uplink[" + where() + "]: interrupted"));
         }
     }
 
-    private Request signed(String method, String pathAndQuery, byte[] body) {
+    private Request signed(String method, String pathAndQuery, byte[] body) throws UplinkException {
         String date = RequestSignature.httpDate(clock.instant());
         String signature = RequestSignature.sign(identity.privateKey(), method, pathAndQuery, date, body);
-        Request request = http.newRequest(base().resolve(pathAndQuery))
+        URI target;
+        try {
+            target = base().resolve(pathAndQuery);
+        } catch (RuntimeException e) {
+            throw new UplinkException(new UplinkResult.RetryLater("uplink[" + where() + "]: " + e.getMessage()));
+        }
+        Request request = http.newRequest(target)
                 .method(method)
                 .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .headers(h -> h.put(RequestSignature.TERMINAL_HEADER, identity.terminalId())
@@ -143,13 +158,13 @@ public final class IntakeClient extends ContainerLifeCycle {
             return new UplinkResult.Refused(status, reason.isEmpty() ? "HTTP " + status : reason);
         }
         if (status >= 500 || status == 408 || status == 429) {
-            return new UplinkResult.RetryLater("uplink[" + base() + "]: HTTP " + status);
+            return new UplinkResult.RetryLater("uplink[" + where() + "]: HTTP " + status);
         }
         String message = switch (status) {
-            case 401 -> "uplink[" + base() + "]: 401, the platform refused the signature or the date; check the clock"
+            case 401 -> "uplink[" + where() + "]: 401, the platform refused the signature or the date; check the clock"
                     + " and the terminal key (" + reason + ")";
-            case 403 -> "uplink[" + base() + "]: 403, this terminal is unknown to the platform or revoked; re-enrol it";
-            default -> "uplink[" + base() + "]: HTTP " + status + " " + reason;
+            case 403 -> "uplink[" + where() + "]: 403, this terminal is unknown to the platform or revoked; re-enrol it";
+            default -> "uplink[" + where() + "]: HTTP " + status + " " + reason;
         };
         return new UplinkResult.Halt(status, message);
     }
@@ -168,5 +183,10 @@ public final class IntakeClient extends ContainerLifeCycle {
         } catch (RuntimeException e) {
             return clock.instant();
         }
+    }
+
+    @Override
+    public String toString() {
+        return "uplink[" + where() + "]@" + getState();
     }
 }

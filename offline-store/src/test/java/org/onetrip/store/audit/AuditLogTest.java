@@ -1,0 +1,137 @@
+package org.onetrip.store.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.onetrip.store.db.StoreException;
+import org.onetrip.store.testing.StoreFixture;
+
+class AuditLogTest {
+    @TempDir
+    Path directory;
+    private StoreFixture fixture;
+    private AuditLog audit;
+
+    @BeforeEach
+    void open() {
+        fixture = new StoreFixture(directory.resolve("store.db"));
+        audit = fixture.audit;
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void each_entry_carries_the_hash_of_the_one_before() {
+        appendThree();
+
+        List<Map<String, String>> rows = fixture.rows("SELECT seq, prev_hash, hash FROM audit_log ORDER BY seq");
+
+        assertEquals(3, rows.size());
+        assertEquals("0".repeat(64), rows.get(0).get("prev_hash"));
+        assertEquals(rows.get(0).get("hash"), rows.get(1).get("prev_hash"));
+        assertEquals(rows.get(1).get("hash"), rows.get(2).get("prev_hash"));
+        assertEquals(3, rows.stream().map(r -> r.get("hash")).distinct().count());
+        assertTrue(rows.stream().allMatch(r -> r.get("hash").matches("[0-9a-f]{64}")));
+    }
+
+    @Test
+    void append_returns_the_hash_it_stored() {
+        String hash = fixture.db.inTransaction(c -> audit.append(c, "staff", "login", "staff-7", ""));
+
+        assertEquals(hash, fixture.rows("SELECT hash FROM audit_log").getFirst().get("hash"));
+    }
+
+    @Test
+    void an_intact_log_has_no_broken_entry() {
+        appendThree();
+
+        assertEquals(-1L, fixture.db.read(audit::firstBrokenEntry));
+    }
+
+    @Test
+    void an_empty_log_has_no_broken_entry() {
+        assertEquals(-1L, fixture.db.read(audit::firstBrokenEntry));
+    }
+
+    @Test
+    void an_entry_edited_by_someone_holding_the_file_is_found() {
+        appendThree();
+
+        fixture.execute("DROP TRIGGER audit_log_no_update");
+        fixture.execute("UPDATE audit_log SET detail = 'task=NOTHING-HAPPENED' WHERE seq = 2");
+
+        assertEquals(2L, fixture.db.read(audit::firstBrokenEntry));
+    }
+
+    @Test
+    void an_edited_entry_whose_hash_was_recomputed_breaks_the_next_one() {
+        appendThree();
+        Map<String, String> second = fixture.rows("SELECT * FROM audit_log WHERE seq = 2").getFirst();
+        String forged = AuditLog.hash(second.get("prev_hash"), second.get("at"), second.get("actor"),
+                second.get("action"), second.get("subject"), "task=NOTHING-HAPPENED");
+
+        fixture.execute("DROP TRIGGER audit_log_no_update");
+        fixture.execute("UPDATE audit_log SET detail = 'task=NOTHING-HAPPENED', hash = '" + forged
+                + "' WHERE seq = 2");
+
+        assertEquals(3L, fixture.db.read(audit::firstBrokenEntry));
+    }
+
+    @Test
+    void a_removed_entry_is_found_at_the_one_after_it() {
+        appendThree();
+
+        fixture.execute("DROP TRIGGER audit_log_no_delete");
+        fixture.execute("DELETE FROM audit_log WHERE seq = 2");
+
+        assertEquals(3L, fixture.db.read(audit::firstBrokenEntry));
+    }
+
+    @Test
+    void the_schema_refuses_updates_and_deletes_while_its_triggers_stand() {
+        appendThree();
+
+        StoreException update = assertThrows(StoreException.class,
+                () -> fixture.execute("UPDATE audit_log SET detail = 'x' WHERE seq = 2"));
+        StoreException delete = assertThrows(StoreException.class,
+                () -> fixture.execute("DELETE FROM audit_log WHERE seq = 1"));
+
+        assertTrue(update.getMessage().contains("audit_log is append-only"), update.getMessage());
+        assertTrue(delete.getMessage().contains("audit_log is append-only"), delete.getMessage());
+        assertEquals(3, fixture.count("audit_log"));
+        assertEquals(-1L, fixture.db.read(audit::firstBrokenEntry));
+    }
+
+    @Test
+    void an_entry_appended_in_a_transaction_that_rolls_back_is_not_kept() {
+        appendThree();
+
+        assertThrows(IllegalStateException.class, () -> fixture.db.inTransaction(c -> {
+            audit.append(c, "staff", "export", "ledger", "");
+            throw new IllegalStateException("the action failed after its audit entry");
+        }));
+
+        assertEquals(3, fixture.count("audit_log"));
+    }
+
+    private void appendThree() {
+        fixture.db.inTransaction(c -> audit.append(c, "resident", "submission.sealed", "a", "task=1"));
+        fixture.clock.advance(Duration.ofSeconds(1));
+        fixture.db.inTransaction(c -> audit.append(c, "sync", "submission.sent", "a", "projectNo=1"));
+        fixture.clock.advance(Duration.ofSeconds(1));
+        fixture.db.inTransaction(c -> audit.append(c, "staff", "login", "staff-7", ""));
+    }
+}
