@@ -13,8 +13,7 @@ if [ -z "${JAVA_HOME:-}" ]; then
   export JAVA_HOME
 fi
 cd "$root"
-mvn -B -q -o -pl "$module" -am test-compile -DskipTests >/dev/null
 cp_file="$root/$module/target/bench.classpath"
-mvn -B -q -o -pl "$module" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
+mvn -B -q -o -pl "$module" -am test-compile dependency:build-classpath -DskipTests -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} \
   -cp "$root/$module/target/test-classes:$root/$module/target/classes:$(cat "$cp_file")" "$class" "$@"
