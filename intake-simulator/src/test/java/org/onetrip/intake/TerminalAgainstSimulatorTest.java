@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.store.audit.AuditLog;
@@ -257,8 +256,6 @@ class TerminalAgainstSimulatorTest {
     }
 
     @Test
-    @Disabled("bug: Jetty's HttpClient turns a 401 without WWW-Authenticate into an HttpResponseException, so"
-            + " IntakeClient retries with backoff instead of halting for an operator (see report)")
     void a_terminal_clock_ten_minutes_off_halts_the_queue_with_a_message_about_the_clock() throws Exception {
         UUID id = seal(draft());
         terminalClock.advance(Duration.ofMinutes(11));
@@ -275,8 +272,6 @@ class TerminalAgainstSimulatorTest {
     }
 
     @Test
-    @Disabled("bug: Jetty's HttpClient turns a 401 without WWW-Authenticate into an HttpResponseException, so"
-            + " IntakeClient retries with backoff instead of halting for an operator (see report)")
     void a_key_the_platform_does_not_know_halts_the_queue_with_a_message_about_the_key() throws Exception {
         UUID id = seal(draft());
         platform.simulator.enroll(TERMINAL_ID, Sm2.publicKeyPem(Sm2.generateKeyPair().getPublic()));

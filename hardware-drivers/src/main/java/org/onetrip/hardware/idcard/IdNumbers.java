@@ -29,7 +29,7 @@ public final class IdNumbers {
 
     /** True for 17 digits followed by the right check character (an 'x' is read as 'X'). */
     public static boolean isValid(String id) {
-        if (id == null || id.length() != 18 || !id.substring(0, 17).chars().allMatch(Character::isDigit)) {
+        if (id == null || id.length() != 18 || !id.substring(0, 17).chars().allMatch(c -> c >= '0' && c <= '9')) {
             return false;
         }
         return Character.toUpperCase(id.charAt(17)) == checkCharacter(id);

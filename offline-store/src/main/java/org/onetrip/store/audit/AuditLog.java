@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 
+import org.onetrip.store.db.Instants;
 import org.onetrip.store.uplink.Sm2;
 
 /**
@@ -39,7 +40,7 @@ public final class AuditLog {
                 prev = rs.getString(1);
             }
         }
-        String at = clock.instant().toString();
+        String at = Instants.format(clock.instant());
         String hash = hash(prev, at, actor, action, subject, detail);
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setString(1, at);

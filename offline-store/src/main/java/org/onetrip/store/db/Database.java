@@ -53,7 +53,7 @@ public final class Database extends AbstractLifeCycle {
         Files.createDirectories(file.getParent());
         if (Files.exists(file) && !healthy()) {
             Path aside = file.resolveSibling(file.getFileName() + ".corrupt-"
-                    + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant()));
+                    + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(clock.instant()));
             moveAside(aside);
             log.error("database[{}]: integrity check failed; the file was moved aside to {} and a new one started."
                     + " Sealed submissions may be recoverable from it: keep it and call the county's technician.",
@@ -79,6 +79,9 @@ public final class Database extends AbstractLifeCycle {
     }
 
     private void moveAside(Path aside) throws IOException {
+        if (Files.exists(aside)) {
+            throw new IOException("database[" + file + "]: " + aside + " exists already; not overwriting it");
+        }
         Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
         for (String suffix : new String[] {"-wal", "-shm"}) {
             Path companion = file.resolveSibling(file.getFileName() + suffix);

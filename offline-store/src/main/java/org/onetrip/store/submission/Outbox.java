@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.onetrip.store.db.Instants;
+
 /**
  * The store-and-forward queue of sealed submissions, as the sync engine sees it. Each change to a
  * submission and its outbox row is one transaction with its audit entry.
@@ -35,7 +37,7 @@ public final class Outbox {
     public List<Entry> due(Instant now, int limit) {
         return store.db().read(c -> {
             try (PreparedStatement ps = c.prepareStatement(DUE)) {
-                ps.setString(1, now.toString());
+                ps.setString(1, Instants.format(now));
                 ps.setInt(2, limit);
                 List<Entry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -66,17 +68,20 @@ public final class Outbox {
     /** The platform has the submission under {@code projectNo}: it leaves the queue. */
     public void sent(UUID id, String projectNo, Instant at) {
         store.db().inTransaction(c -> {
+            boolean firstWord;
             try (PreparedStatement ps = c.prepareStatement(SET_SENT)) {
                 ps.setString(1, projectNo);
-                ps.setString(2, at.toString());
+                ps.setString(2, Instants.format(at));
                 ps.setString(3, id.toString());
-                ps.executeUpdate();
+                firstWord = ps.executeUpdate() > 0;
             }
             try (PreparedStatement ps = c.prepareStatement(DELETE_OUTBOX)) {
                 ps.setString(1, id.toString());
                 ps.executeUpdate();
             }
-            store.history(c, id, SubmissionStatus.SENT, null, at);
+            if (firstWord) {
+                store.history(c, id, SubmissionStatus.SENT, null, at);
+            }
             store.audit().append(c, "sync", "submission.sent", id.toString(), "projectNo=" + projectNo);
             return null;
         });
@@ -91,7 +96,7 @@ public final class Outbox {
     public void retryLater(UUID id, Instant next, String error) {
         store.db().inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(RETRY)) {
-                ps.setString(1, next.toString());
+                ps.setString(1, Instants.format(next));
                 ps.setString(2, error);
                 ps.setString(3, id.toString());
                 ps.executeUpdate();
@@ -117,7 +122,7 @@ public final class Outbox {
             }
             try (PreparedStatement ps = c.prepareStatement(SET_QUARANTINED)) {
                 ps.setString(1, reason);
-                ps.setString(2, at.toString());
+                ps.setString(2, Instants.format(at));
                 ps.setString(3, id.toString());
                 ps.executeUpdate();
             }
@@ -139,7 +144,7 @@ public final class Outbox {
             try (PreparedStatement ps = c.prepareStatement(SET_STATUS)) {
                 ps.setString(1, status.name());
                 ps.setString(2, note);
-                ps.setString(3, at.toString());
+                ps.setString(3, Instants.format(at));
                 ps.setString(4, projectNo);
                 ps.setString(5, id.toString());
                 if (ps.executeUpdate() == 0) {

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 
 import org.onetrip.store.audit.AuditLog;
 import org.onetrip.store.db.Database;
+import org.onetrip.store.db.Instants;
 import org.onetrip.store.uplink.Sm2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,17 +86,17 @@ public final class SubmissionStore {
                 ps.setInt(4, draft.itemVersion());
                 ps.setString(5, applicantKey);
                 ps.setString(6, draft.applicantMask());
-                ps.setString(7, now.toString());
+                ps.setString(7, Instants.format(now));
                 ps.setString(8, draft.promisedBy() == null ? null : draft.promisedBy().toString());
                 ps.setString(9, String.join("\n", draft.stillToBring()));
                 ps.setBytes(10, body);
                 ps.setString(11, Sm2.sm3Hex(body));
-                ps.setString(12, now.toString());
+                ps.setString(12, Instants.format(now));
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(INSERT_OUTBOX)) {
                 ps.setString(1, draft.id().toString());
-                ps.setString(2, now.toString());
+                ps.setString(2, Instants.format(now));
                 ps.executeUpdate();
             }
             history(c, draft.id(), SubmissionStatus.SEALED, null, now);
@@ -209,7 +210,7 @@ public final class SubmissionStore {
             ps.setString(1, id.toString());
             ps.setString(2, status.name());
             ps.setString(3, note);
-            ps.setString(4, at.toString());
+            ps.setString(4, Instants.format(at));
             ps.executeUpdate();
         }
     }

@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.util.component.ContainerLifeCycle;
 
@@ -52,6 +54,15 @@ public final class IntakeClient extends ContainerLifeCycle {
         this.http.setConnectTimeout(10_000);
         this.http.setFollowRedirects(false);
         addBean(http);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // Jetty's client would turn a 401 without WWW-Authenticate into a protocol error (and so a retry);
+        // the contract's 401 means "bad signature or clock" and must halt the queue for an operator.
+        http.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+        http.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
     }
 
     public URI base() {

@@ -101,7 +101,7 @@ class DatabaseTest {
             db.stop();
         }
 
-        Path aside = directory.resolve("store.db.corrupt-20260302-010203");
+        Path aside = directory.resolve("store.db.corrupt-20260302-010203-000");
         assertTrue(Files.exists(aside), "moved aside under the clock's time; found " + siblingsOf(file));
         assertArrayEquals(garbage, Files.readAllBytes(aside), "the damaged file is kept byte for byte");
         assertFalse(java.util.Arrays.equals(garbage, Files.readAllBytes(file)));

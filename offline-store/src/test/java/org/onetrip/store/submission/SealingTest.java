@@ -55,12 +55,12 @@ class SealingTest {
         Map<String, String> submission = fixture.rows("SELECT * FROM submission WHERE id = ?", id.toString()).getFirst();
         assertEquals("SEALED", submission.get("status"));
         assertEquals(Drafts.TASK_CODE, submission.get("task_code"));
-        assertEquals("2026-03-02T01:00:00Z", submission.get("sealed_at"));
+        assertEquals("2026-03-02T01:00:00.000000000Z", submission.get("sealed_at"));
         assertEquals("户口簿原件", submission.get("still_to_bring"));
-        assertEquals(List.of(Map.of("state", "PENDING", "attempts", "0", "next_attempt_at", "2026-03-02T01:00:00Z")),
+        assertEquals(List.of(Map.of("state", "PENDING", "attempts", "0", "next_attempt_at", "2026-03-02T01:00:00.000000000Z")),
                 fixture.rows("SELECT state, attempts, next_attempt_at FROM outbox WHERE submission_id = ?",
                         id.toString()));
-        assertEquals(List.of(Map.of("status", "SEALED", "at", "2026-03-02T01:00:00Z")),
+        assertEquals(List.of(Map.of("status", "SEALED", "at", "2026-03-02T01:00:00.000000000Z")),
                 fixture.rows("SELECT status, at FROM status_history WHERE submission_id = ?", id.toString()));
         assertEquals(List.of(Map.of("actor", "resident", "action", "submission.sealed", "detail",
                         "task=" + Drafts.TASK_CODE)),

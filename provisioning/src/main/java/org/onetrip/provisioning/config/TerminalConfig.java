@@ -42,7 +42,8 @@ public record TerminalConfig(String terminalId, String siteName, SiteType siteTy
         if (siteType == null) {
             problems.add("site.type is missing: one of " + List.of(SiteType.values()));
         }
-        if (uplink != null && !List.of("http", "https").contains(uplink.getScheme())) {
+        if (uplink != null && (uplink.getScheme() == null
+                || !List.of("http", "https").contains(uplink.getScheme().toLowerCase(java.util.Locale.ROOT)))) {
             problems.add("uplink.url must be an http(s) URL (got: " + uplink + ")");
         }
         if (residentIdleTimeout == null || residentIdleTimeout.toSeconds() < 15) {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Duration;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.onetrip.store.catalog.RegionCode;
 
@@ -69,8 +68,6 @@ class TerminalConfigTest {
     }
 
     @Test
-    @Disabled("bug: an uplink without a scheme makes validate() throw NullPointerException from"
-            + " List.of(...).contains(null) instead of naming uplink.url (see report)")
     void an_uplink_without_a_scheme_is_named() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> DEMO.withUplink(URI.create("intake.ah.gov.cn/api")).validate());
