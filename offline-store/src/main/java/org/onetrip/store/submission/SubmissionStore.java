@@ -178,6 +178,20 @@ public final class SubmissionStore {
         });
     }
 
+    private static final String SELECT_BODY_SM3 = "SELECT body_sm3 FROM submission WHERE id = ?";
+
+    /** SM3 of the sealed body (the bytes every upload sends), which a receipt token fingerprints. */
+    public Optional<byte[]> sealedBodySm3(UUID id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_BODY_SM3)) {
+                ps.setString(1, id.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(HexFormat.of().parseHex(rs.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** The resident's submissions on this terminal, newest first. */
     public List<SealedSubmission> findByApplicant(String idNumber) {
         String key = applicantKey(idNumber);
