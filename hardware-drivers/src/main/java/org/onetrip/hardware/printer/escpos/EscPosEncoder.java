@@ -20,8 +20,14 @@ import org.onetrip.hardware.printer.receipt.ReceiptDocument;
  * {@value #TAIL_FEED_LINES} lines, so the last line clears the cutter or tear bar, then the
  * profile's cut. Text is GB18030, wrapped to {@link PrinterProfile#charsPerLine()} columns
  * (a Chinese character takes two); control characters in document text become spaces. Every
- * line ends with LF. Titles are centred and large, notices bold in a box, QR codes
- * (native {@code GS ( k}, model 2, EC level M) centred with their caption below.
+ * line ends with LF. Titles are centred and large, notices bold in a box, QR codes centred with
+ * their caption below.
+ *
+ * <p>Raster fallbacks ({@code GS v 0}): a line with a character the profile's font cannot print
+ * (a rare character in a name, outside GB2312) is drawn as an image in the printer's cell grid,
+ * at the same size and weight, so the resident's name is never printed as "?"; on a profile
+ * without native QR the symbol is drawn as an image (model 2, EC level M). Native QR is
+ * {@code GS ( k} model 2, EC level M, with the byte length of the UTF-8 payload.
  *
  * <p>Stateless and thread-safe.
  */
@@ -31,6 +37,7 @@ public final class EscPosEncoder {
     static final int TAIL_FEED_LINES = 4;
     /** QR module size in dots; smaller only when the symbol would not fit the paper. */
     static final int QR_MODULE_DOTS = 6;
+    static final int DEFAULT_LINE_SPACING = 30;
 
     private final PrinterProfile profile;
 
@@ -43,52 +50,51 @@ public final class EscPosEncoder {
     }
 
     /**
-     * @throws IllegalArgumentException if the document has a QR code and the profile has no
-     *                                  native QR, or a QR payload too long for any QR version
+     * @throws IllegalArgumentException if a QR payload is too long for any QR version at EC level M
      */
     public byte[] encode(ReceiptDocument document) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        out.writeBytes(EscPos.init());
-        out.writeBytes(EscPos.chineseMode());
+        Job job = new Job();
+        job.write(EscPos.init());
+        job.write(EscPos.chineseMode());
         for (ReceiptBlock block : document.blocks()) {
             switch (block) {
-                case ReceiptBlock.Title title -> title(out, title.text());
+                case ReceiptBlock.Title title -> title(job, title.text());
                 case ReceiptBlock.KeyValue row ->
-                        lines(out, Columns.keyValue(row.key(), row.value(), columns(1)));
-                case ReceiptBlock.Divider divider -> line(out, "-".repeat(profile.charsPerLine()));
-                case ReceiptBlock.Text text -> text(out, text);
-                case ReceiptBlock.Notice notice -> notice(out, notice.text());
-                case ReceiptBlock.Qr qr -> qr(out, qr);
-                case ReceiptBlock.Feed feed -> out.writeBytes(EscPos.feed(feed.lines()));
+                        job.lines(Columns.keyValue(row.key(), row.value(), columns(1)));
+                case ReceiptBlock.Divider divider -> job.line("-".repeat(profile.charsPerLine()));
+                case ReceiptBlock.Text text -> text(job, text);
+                case ReceiptBlock.Notice notice -> notice(job, notice.text());
+                case ReceiptBlock.Qr qr -> qr(job, qr);
+                case ReceiptBlock.Feed feed -> job.write(EscPos.feed(feed.lines()));
             }
         }
-        out.writeBytes(EscPos.feed(TAIL_FEED_LINES));
-        out.writeBytes(EscPos.cut(profile.cut()));
-        return out.toByteArray();
+        job.write(EscPos.feed(TAIL_FEED_LINES));
+        job.write(EscPos.cut(profile.cut()));
+        return job.out.toByteArray();
     }
 
     /**
      * Centred at double size, or at double height only if a space-separated phrase of the
      * title would not fit a double-width line (so "锦湖社区" is not split on 58 mm paper).
      */
-    private void title(ByteArrayOutputStream out, String text) {
+    private void title(Job job, String text) {
         boolean phrasesFit = Arrays.stream(Columns.printable(text).split("[ \n]"))
                 .allMatch(phrase -> Columns.width(phrase) <= columns(2));
         int width = phrasesFit ? 2 : 1;
-        out.writeBytes(EscPos.align(Align.CENTER));
-        out.writeBytes(EscPos.size(width, 2));
-        lines(out, Columns.wrap(text, columns(width)));
-        out.writeBytes(EscPos.size(1, 1));
-        out.writeBytes(EscPos.align(Align.LEFT));
+        job.align(Align.CENTER);
+        job.size(width, 2);
+        job.lines(Columns.wrap(text, columns(width)));
+        job.size(1, 1);
+        job.align(Align.LEFT);
     }
 
-    private void text(ByteArrayOutputStream out, ReceiptBlock.Text text) {
+    private void text(Job job, ReceiptBlock.Text text) {
         if (text.emphasis()) {
-            out.writeBytes(EscPos.bold(true));
+            job.bold(true);
         }
-        lines(out, Columns.wrap(text.text(), columns(1)));
+        job.lines(Columns.wrap(text.text(), columns(1)));
         if (text.emphasis()) {
-            out.writeBytes(EscPos.bold(false));
+            job.bold(false);
         }
     }
 
@@ -96,36 +102,36 @@ public final class EscPosEncoder {
      * Bold text centred in a box of GB2312 box-drawing characters (full width, 2 columns),
      * with the line spacing at the 24-dot character height so the sides join up.
      */
-    private void notice(ByteArrayOutputStream out, String text) {
+    private void notice(Job job, String text) {
         int inner = (columns(1) - 4) & ~1;
         String rule = "─".repeat(inner / 2);
-        out.writeBytes(EscPos.lineSpacing(PrinterProfile.FONT_A_HEIGHT));
-        out.writeBytes(EscPos.bold(true));
-        line(out, "┌" + rule + "┐");
+        job.lineSpacing(PrinterProfile.FONT_A_HEIGHT);
+        job.bold(true);
+        job.line("┌" + rule + "┐");
         for (String content : Columns.wrap(text, inner)) {
-            line(out, "│" + Columns.centre(content, inner) + "│");
+            job.line("│" + Columns.centre(content, inner) + "│");
         }
-        line(out, "└" + rule + "┘");
-        out.writeBytes(EscPos.bold(false));
-        out.writeBytes(EscPos.defaultLineSpacing());
+        job.line("└" + rule + "┘");
+        job.bold(false);
+        job.defaultLineSpacing();
     }
 
-    private void qr(ByteArrayOutputStream out, ReceiptBlock.Qr qr) {
-        if (!profile.nativeQr()) {
-            throw new IllegalArgumentException("printer profile " + profile.name()
-                    + " has no native QR and raster QR is not supported yet;"
-                    + " use a profile with nativeQr = true");
+    private void qr(Job job, ReceiptBlock.Qr qr) {
+        if (profile.nativeQr()) {
+            job.align(Align.CENTER);
+            job.write(EscPos.qrModel2());
+            job.write(EscPos.qrModuleSize(qrModuleSize(qr.payload())));
+            job.write(EscPos.qrErrorCorrectionM());
+            job.write(EscPos.qrStore(qr.payload()));
+            job.write(EscPos.qrPrint());
+        } else {
+            job.write(Raster.qr(qr.payload(), profile.dotsPerLine()));
+            job.align(Align.CENTER);
         }
-        out.writeBytes(EscPos.align(Align.CENTER));
-        out.writeBytes(EscPos.qrModel2());
-        out.writeBytes(EscPos.qrModuleSize(qrModuleSize(qr.payload())));
-        out.writeBytes(EscPos.qrErrorCorrectionM());
-        out.writeBytes(EscPos.qrStore(qr.payload()));
-        out.writeBytes(EscPos.qrPrint());
         if (!qr.caption().isEmpty()) {
-            lines(out, Columns.wrap(qr.caption(), columns(1)));
+            job.lines(Columns.wrap(qr.caption(), columns(1)));
         }
-        out.writeBytes(EscPos.align(Align.LEFT));
+        job.align(Align.LEFT);
     }
 
     /**
@@ -152,12 +158,65 @@ public final class EscPosEncoder {
         return Math.max(2, profile.charsPerLine() / widthMultiplier);
     }
 
-    private static void lines(ByteArrayOutputStream out, List<String> lines) {
-        lines.forEach(line -> line(out, line));
-    }
+    /** The bytes of one job and the print modes in force, which a raster line must imitate. */
+    private final class Job {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        Align align = Align.LEFT;
+        boolean bold;
+        int widthScale = 1;
+        int heightScale = 1;
+        int lineSpacing = DEFAULT_LINE_SPACING;
 
-    private static void line(ByteArrayOutputStream out, String line) {
-        out.writeBytes(line.getBytes(GB18030));
-        out.write(EscPos.LF);
+        void write(byte[] bytes) {
+            out.writeBytes(bytes);
+        }
+
+        void align(Align to) {
+            align = to;
+            write(EscPos.align(to));
+        }
+
+        void bold(boolean on) {
+            bold = on;
+            write(EscPos.bold(on));
+        }
+
+        void size(int width, int height) {
+            widthScale = width;
+            heightScale = height;
+            write(EscPos.size(width, height));
+        }
+
+        void lineSpacing(int dots) {
+            lineSpacing = dots;
+            write(EscPos.lineSpacing(dots));
+        }
+
+        void defaultLineSpacing() {
+            lineSpacing = DEFAULT_LINE_SPACING;
+            write(EscPos.defaultLineSpacing());
+        }
+
+        void lines(List<String> lines) {
+            lines.forEach(this::line);
+        }
+
+        /** One line as GB18030 text, or as a raster image if the printer's font lacks a character of it. */
+        void line(String line) {
+            if (line.codePoints().allMatch(profile::canPrint)) {
+                write(line.getBytes(GB18030));
+                out.write(EscPos.LF);
+            } else {
+                int pitch = lineSpacing + PrinterProfile.FONT_A_HEIGHT * (heightScale - 1);
+                boolean aligned = align != Align.LEFT; // the image has its alignment drawn in
+                if (aligned) {
+                    write(EscPos.align(Align.LEFT));
+                }
+                write(Raster.textLine(line, widthScale, heightScale, bold, pitch, align, profile.dotsPerLine()));
+                if (aligned) {
+                    write(EscPos.align(align));
+                }
+            }
+        }
     }
 }

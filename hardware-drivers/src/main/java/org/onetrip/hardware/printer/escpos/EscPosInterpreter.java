@@ -18,7 +18,8 @@ import org.onetrip.hardware.printer.escpos.EscPos.Align;
  * {@link Paper}. Every step consumes at least one byte and no step reads past the end, so any
  * input finishes after one pass; drawing stops at the paper's height cap. Unknown {@code ESC}/{@code GS}/{@code FS}
  * commands drop their two command bytes; their parameters, if any, print as text, as on a
- * printer that does not know them. A command cut off by the end of the input is dropped.
+ * printer that does not know them. A command cut off by the end of the input is dropped. A Chinese
+ * character outside the profile's font prints as {@code ？}, as a printer without the glyph would.
  */
 final class EscPosInterpreter {
 
@@ -31,6 +32,7 @@ final class EscPosInterpreter {
 
     private final byte[] in;
     private final Paper paper;
+    private final PrinterProfile profile;
     private int pos;
     private Align align = Align.LEFT;
     private boolean bold;
@@ -43,9 +45,10 @@ final class EscPosInterpreter {
     private int qrModuleSize = 3;
     private ErrorCorrectionLevel qrLevel = ErrorCorrectionLevel.L;
 
-    EscPosInterpreter(byte[] in, Paper paper) {
+    EscPosInterpreter(byte[] in, Paper paper, PrinterProfile profile) {
         this.in = in;
         this.paper = paper;
+        this.profile = profile;
     }
 
     EscPosRenderer.Rendered run() {
@@ -271,7 +274,9 @@ final class EscPosInterpreter {
             boolean twoBytes = b2 >= 0x40 && b2 <= 0xFE && b2 != 0x7F;
             if (fourBytes || twoBytes) {
                 int length = fourBytes ? 4 : 2;
-                glyph(new String(in, pos - 1, length, EscPosEncoder.GB18030), true);
+                String character = new String(in, pos - 1, length, EscPosEncoder.GB18030);
+                // a character outside the printer's font prints as a substitute, as on the real printer
+                glyph(character.codePoints().allMatch(profile::canPrint) ? character : "？", true);
                 pos += length - 1;
                 return;
             }

@@ -17,7 +17,7 @@ import javax.imageio.ImageIO;
  * ESC @, FS &amp; / FS ., ESC a, ESC E, ESC !, GS !, ESC d, ESC J, ESC 2/3, LF, GS ( k (QR
  * functions 65/67/69/80/81), GS v 0 raster images and GS V (drawn as a dashed line); DLE EOT
  * and other known commands are consumed without effect. Text is GB18030 in Chinese mode,
- * code page 437 otherwise, in 12 × 24 cells for single bytes and 24 × 24 for Chinese
+ * code page 437 otherwise (a character outside the profile's Chinese font prints as {@code ？}), in 12 × 24 cells for single bytes and 24 × 24 for Chinese
  * characters, in the first installed of Noto Sans CJK SC, Noto Sans SC, WenQuanYi Zen Hei and
  * Droid Sans Fallback. Any input, however malformed, renders in one pass without throwing.
  *
@@ -32,7 +32,7 @@ public final class EscPosRenderer {
     }
 
     public Rendered render(byte[] escPos) {
-        return new EscPosInterpreter(escPos, new Paper(profile.dotsPerLine())).run();
+        return new EscPosInterpreter(escPos, new Paper(profile.dotsPerLine()), profile).run();
     }
 
     /** The font family glyphs are drawn in (a logical font if no CJK family is installed). */

@@ -96,13 +96,12 @@ class EscPosEncoderTest {
     }
 
     @Test
-    void a_profile_without_native_qr_refuses_a_qr_instead_of_printing_garbage() {
+    void a_profile_without_native_qr_sends_the_qr_as_a_raster_image_not_as_gs_k() {
         PrinterProfile noQr = new PrinterProfile("cheap58", 384, 32, PrinterProfile.CutMode.NONE, false);
-        ReceiptDocument document = ReceiptDocument.builder().qr("payload", "").build();
+        byte[] job = new EscPosEncoder(noQr).encode(ReceiptDocument.builder().qr("payload", "").build());
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new EscPosEncoder(noQr).encode(document));
-        assertTrue(e.getMessage().contains("cheap58"), e.getMessage());
+        assertEquals(-1, Bytes.indexOf(job, QR_STORE_PREFIX), "no GS ( k");
+        assertTrue(Bytes.indexOf(job, Bytes.of(GS, 'v', '0', 0)) >= 0, "GS v 0");
     }
 
     @Test
