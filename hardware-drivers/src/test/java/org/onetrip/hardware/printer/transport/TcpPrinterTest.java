@@ -1,0 +1,117 @@
+package org.onetrip.hardware.printer.transport;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onetrip.hardware.printer.EscPosPrinter;
+import org.onetrip.hardware.printer.FakePrinterEnd;
+import org.onetrip.hardware.printer.PrinterException;
+import org.onetrip.hardware.printer.PrinterStatus;
+import org.onetrip.hardware.printer.escpos.EscPosEncoder;
+import org.onetrip.hardware.printer.escpos.PrinterProfile;
+import org.onetrip.hardware.printer.receipt.ReceiptDocument;
+
+/** A network printer on port 9100, played by a loopback server that answers DLE EOT 4. */
+class TcpPrinterTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private final byte[] job = new EscPosEncoder(PrinterProfile.MM80)
+            .encode(ReceiptDocument.builder().title("政务服务受理回执").text("咨询投诉请拨打 12345").build());
+    private FakeNetworkPrinter network;
+    private EscPosPrinter printer;
+
+    @BeforeEach
+    void start() throws Exception {
+        network = new FakeNetworkPrinter();
+        printer = new EscPosPrinter(new TcpTransport("127.0.0.1", network.port()), PrinterProfile.MM80);
+        printer.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        printer.stop();
+        network.close();
+    }
+
+    @Test
+    void a_job_arrives_byte_for_byte_after_a_paper_status_request() throws Exception {
+        printer.print(job);
+
+        FakePrinterEnd end = network.end();
+        assertArrayEquals(job, end.awaitPrinted(job.length, WAIT));
+        assertTrue(end.statusRequests() >= 1);
+        assertEquals(PrinterStatus.READY, printer.status());
+    }
+
+    @Test
+    void paper_out_refuses_the_job_before_sending_any_of_it() throws Exception {
+        printer.print(new byte[] {'x'});
+        FakePrinterEnd end = network.end();
+        end.awaitPrinted(1, WAIT);
+        end.paperOut();
+
+        PrinterException e = assertThrows(PrinterException.class, () -> printer.print(job));
+
+        assertEquals(PrinterStatus.PAPER_OUT, e.status());
+        assertEquals("printer[127.0.0.1:" + network.port() + "]: paper out", e.getMessage());
+        assertEquals(PrinterStatus.PAPER_OUT, printer.status());
+        assertArrayEquals(new byte[] {'x'}, end.printed(), "nothing of the refused job");
+        end.paperLoaded();
+        printer.print(job);
+        assertEquals(1 + job.length, end.awaitPrinted(1 + job.length, WAIT).length);
+    }
+
+    @Test
+    void paper_near_end_prints_and_is_reported() throws Exception {
+        printer.print(new byte[] {'x'});
+        FakePrinterEnd end = network.end();
+        end.paperNearEnd();
+
+        printer.print(job);
+
+        assertEquals(1 + job.length, end.awaitPrinted(1 + job.length, WAIT).length);
+        assertEquals(PrinterStatus.PAPER_NEAR_END, printer.status());
+    }
+
+    @Test
+    void a_printer_switched_off_and_on_again_prints_the_next_job_on_a_new_connection() throws Exception {
+        printer.print(new byte[] {'x'});
+        FakePrinterEnd first = network.end();
+        first.awaitPrinted(1, WAIT);
+        network.dropConnections();
+
+        PrinterException off = assertThrows(PrinterException.class, () -> printer.print(job));
+        assertEquals(PrinterStatus.OFFLINE, off.status());
+
+        printer.print(job);
+        FakePrinterEnd second = network.end();
+        assertArrayEquals(job, second.awaitPrinted(job.length, WAIT));
+    }
+
+    @Test
+    void a_printer_that_is_not_there_is_offline_but_the_kiosk_still_starts() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        EscPosPrinter absent = new EscPosPrinter(new TcpTransport("127.0.0.1", closedPort), PrinterProfile.MM80);
+        absent.start();
+        try {
+            assertTrue(absent.isStarted());
+            assertEquals(PrinterStatus.OFFLINE, absent.status());
+            PrinterException e = assertThrows(PrinterException.class, () -> absent.print(job));
+            assertEquals(PrinterStatus.OFFLINE, e.status());
+            assertTrue(e.getMessage().startsWith("printer[127.0.0.1:" + closedPort + "]: offline: cannot connect"),
+                    e.getMessage());
+        } finally {
+            absent.stop();
+        }
+    }
+}
