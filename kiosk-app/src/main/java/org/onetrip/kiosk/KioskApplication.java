@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.onetrip.hardware.idcard.SimulatedIdCardReader;
 import org.onetrip.hardware.printer.SimulatedPrinter;
-import org.onetrip.hardware.printer.escpos.PrinterProfile;
+import org.onetrip.hardware.printer.PrinterConfig;
 import org.onetrip.hardware.qr.SimulatedQrScanner;
 import org.onetrip.intake.IntakeSimulator;
 import org.onetrip.intake.IntakeSimulatorConfig;
@@ -27,6 +27,7 @@ import org.onetrip.kiosk.apply.ApplyService;
 import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.identify.CardTapService;
 import org.onetrip.kiosk.receipt.ReceiptService;
+import org.onetrip.kiosk.status.ReceiptLookup;
 import org.onetrip.kiosk.web.KioskServices;
 import org.onetrip.kiosk.web.WebServer;
 import org.onetrip.provisioning.config.TerminalConfig;
@@ -36,6 +37,9 @@ import org.onetrip.store.db.Database;
 import org.onetrip.store.submission.Outbox;
 import org.onetrip.store.submission.SubmissionStore;
 import org.onetrip.store.sync.SyncEngine;
+import org.onetrip.store.token.ReceiptTokenSigner;
+import org.onetrip.store.token.ReceiptTokenVerifier;
+import org.onetrip.store.token.TrustList;
 import org.onetrip.store.uplink.IntakeClient;
 import org.onetrip.store.uplink.TerminalIdentity;
 
@@ -77,20 +81,29 @@ public final class KioskApplication extends ContainerLifeCycle {
                 clock);
         reader = new SimulatedIdCardReader();
         SimulatedQrScanner scanner = new SimulatedQrScanner();
-        printer = new SimulatedPrinter(PrinterProfile.MM80);
+        // Demo keeps the simulated printer; a real terminal builds its driver with printerConfig.open().
+        PrinterConfig printerConfig = PrinterConfig.simulated().validate();
+        printer = new SimulatedPrinter(printerConfig.profile());
         TerminalIdentity identity = TerminalIdentity.loadOrCreate(config.terminalId(), settings.dataDir().resolve("keys"));
         IntakeClient uplink = new IntakeClient(intake::baseUri, identity, clock);
         SubmissionStore store = new SubmissionStore(database, new AuditLog(clock), clock, config.terminalId());
         SyncEngine sync = new SyncEngine(new Outbox(store), uplink, clock, RandomGenerator.getDefault(),
                 settings.syncInterval());
-        ReceiptService receipts = new ReceiptService(printer, config, zone);
+        // Receipt tokens are signed with the terminal's key; the trust list is this terminal's own key until
+        // provisioning supplies the county's list (TrustList.union(List.of(own, county))).
+        ReceiptService receipts = new ReceiptService(printer, config, store,
+                new ReceiptTokenSigner(identity.privateKey(), identity.publicKey()), clock);
+        Catalog catalog = demoCatalog();
+        ReceiptLookup receiptLookup = new ReceiptLookup(
+                new ReceiptTokenVerifier(TrustList.of(identity.publicKey())), store, catalog);
         KioskServices services = new KioskServices()
                 .register(TerminalConfig.class, config)
                 .register(ZoneId.class, zone)
                 .register(SubmissionStore.class, store)
                 .register(CardTapService.class, new CardTapService(reader))
                 .register(ReceiptService.class, receipts)
-                .register(ApplyService.class, new ApplyService(demoCatalog(), config, store, sync, receipts, clock,
+                .register(ReceiptLookup.class, receiptLookup)
+                .register(ApplyService.class, new ApplyService(catalog, config, store, sync, receipts, clock,
                         UUID::randomUUID))
                 .register(DemoControls.class, new DemoControls(reader));
         this.services = services;

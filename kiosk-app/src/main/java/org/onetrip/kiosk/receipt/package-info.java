@@ -1,2 +1,5 @@
-/** Receipts: what is printed for a sealed submission, and showing exactly that on screen. */
+/**
+ * Receipts: what is printed for a sealed submission (with its signed status token in the QR code), reprints,
+ * and showing exactly the printed bytes on screen.
+ */
 package org.onetrip.kiosk.receipt;

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.kiosk.home.HomeView;
+import org.onetrip.kiosk.receipt.ReceiptService;
 import org.onetrip.kiosk.session.ResidentSession;
 import org.onetrip.kiosk.ui.KioskLayout;
 import org.onetrip.store.submission.SealedSubmission;
@@ -24,19 +25,24 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 
-/** The resident's submissions on this terminal with the platform's latest word on each, updated live. */
+/**
+ * The resident's submissions on this terminal with the platform's latest word on each, updated live; each can
+ * have its receipt printed again (补打).
+ */
 @Route(value = "status", layout = KioskLayout.class)
 public class StatusView extends VerticalLayout implements BeforeEnterObserver {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final SubmissionStore store;
+    private final ReceiptService receipts;
     private final ZoneId zone;
     private final Div list = new Div();
     private IdentityCard card;
     private Consumer<SealedSubmission> listener;
 
-    public StatusView(SubmissionStore store, ZoneId zone) {
+    public StatusView(SubmissionStore store, ReceiptService receipts, ZoneId zone) {
         this.store = store;
+        this.receipts = receipts;
         this.zone = zone;
         addClassName("screen");
         list.addClassName("status-list");
@@ -98,6 +104,7 @@ public class StatusView extends VerticalLayout implements BeforeEnterObserver {
             n.addClassName("status-note");
             row.add(n);
         });
+        row.add(new ReprintButton(receipts, s.id()));
         row.addClassName("status-row");
         row.getElement().setAttribute("data-submission", s.id().toString());
         return row;
