@@ -2,6 +2,7 @@ package org.onetrip.kiosk.journey;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.hardware.printer.escpos.EscPosRenderer;
 import org.onetrip.intake.StatusSchedule;
 import org.onetrip.kiosk.KioskApplication;
+import org.onetrip.kiosk.status.ReceiptLookup;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -106,7 +108,13 @@ class ResidentJourneyBrowserTest {
         byte[] printed = app.printer().lastJob().orElseThrow();
         var rendered = new EscPosRenderer(app.printer().profile()).render(printed);
         Files.write(Path.of("target", "screens", "receipt-paper.png"), EscPosRenderer.toPng(rendered.image()));
-        assertEquals(List.of("ONETRIP:STATUS:" + submissionId), rendered.qrPayloads());
+        assertEquals(1, rendered.qrPayloads().size());
+        String token = rendered.qrPayloads().getFirst();
+        assertTrue(token.startsWith("ZW1:"), token);
+        ReceiptLookup.Found scanned = assertInstanceOf(ReceiptLookup.Found.class,
+                app.services().get(ReceiptLookup.class).lookup(token), "the printed QR is a token this terminal verifies");
+        assertEquals(submissionId, scanned.token().submissionId().toString());
+        assertEquals(wang.maskedName() + " " + wang.maskedIdNumber(), scanned.token().applicantMask());
         String paper = String.join("\n", rendered.textLines());
         assertTrue(paper.contains("城乡居民基本养老保险待遇领取") && paper.contains("12345"), paper);
         assertFalse(paper.contains(wang.idNumber()), "the full ID number is never on paper");

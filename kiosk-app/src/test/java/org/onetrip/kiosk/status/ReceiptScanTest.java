@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +37,10 @@ import org.onetrip.store.submission.SubmissionStore;
 import org.onetrip.store.token.TokenException;
 import org.onetrip.store.token.TrustList;
 import org.onetrip.store.token.ReceiptTokenVerifier;
+import org.onetrip.store.uplink.Sm2;
 import org.onetrip.store.uplink.TerminalIdentity;
+import org.onetrip.store.audit.AuditLog;
+import org.onetrip.store.db.Database;
 import org.onetrip.kiosk.web.KioskServices;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -58,18 +64,29 @@ class ReceiptScanTest {
     private static final String PENSION = "113401210034512345205002001";
     private static final IdentityCard WANG = DemoCards.all().get(0);
 
+    /** One running terminal for the class (starting one takes seconds); each test files its own submission. */
     @TempDir
-    Path dir;
-    private KioskApplication app;
-    private KioskServices services;
+    static Path dir;
+    private static KioskApplication app;
+    private static KioskServices services;
 
-    @BeforeEach
-    void setUp() throws Exception {
+    @BeforeAll
+    static void startTerminal() throws Exception {
         app = KioskApplication.demo(KioskApplication.DemoSettings.of(0, dir.resolve("a")),
                 Clock.system(KioskApplication.CHINA));
         app.start();
         app.intake().stop(); // the village is offline: submissions stay 已提交，待同步
         services = app.services();
+    }
+
+    @AfterAll
+    static void stopTerminal() throws Exception {
+        app.stop();
+    }
+
+    @BeforeEach
+    void setUp() {
+        app.printer().paperLoaded();
         Routes routes = new Routes().autoDiscoverViews("org.onetrip.kiosk");
         KioskServices published = services;
         MockVaadin.setup(UI::new, new MockVaadinServlet(routes) {
@@ -82,9 +99,8 @@ class ReceiptScanTest {
     }
 
     @AfterEach
-    void tearDown() throws Exception {
+    void tearDown() {
         MockVaadin.tearDown();
-        app.stop();
     }
 
     private SealedSubmission submit() {
@@ -156,26 +172,26 @@ class ReceiptScanTest {
     }
 
     @Test
-    void a_receipt_from_another_terminal_opens_there_when_that_terminal_trusts_this_one() throws Exception {
+    void a_receipt_from_another_terminal_opens_where_the_county_list_trusts_its_signer() throws Exception {
         SealedSubmission sealed = submit();
         String token = printedQr();
-        KioskApplication other = KioskApplication.demo(KioskApplication.DemoSettings.of(0, dir.resolve("b")),
-                Clock.system(KioskApplication.CHINA));
-        other.start();
+        Database otherDatabase = new Database(dir.resolve("b.db"), Clock.systemUTC());
+        otherDatabase.start();
+        SubmissionStore otherStore = new SubmissionStore(otherDatabase, new AuditLog(Clock.systemUTC()),
+                Clock.systemUTC(), "demo-340121100004-02");
         TerminalConfig config = services.get(TerminalConfig.class);
         TerminalIdentity a = TerminalIdentity.loadOrCreate(config.terminalId(), dir.resolve("a").resolve("keys"));
-        TerminalIdentity b = TerminalIdentity.loadOrCreate(config.terminalId(), dir.resolve("b").resolve("keys"));
-        ReceiptLookup county = new ReceiptLookup(new ReceiptTokenVerifier(TrustList.union(List.of(
-                TrustList.of(b.publicKey()), TrustList.of(a.publicKey())))),
-                other.services().get(SubmissionStore.class), KioskApplicationCatalog.demo());
-
+        PublicKey b = Sm2.generateKeyPair().getPublic();
         ReceiptLookup.Result untrusted;
         ReceiptLookup.Result trusted;
         try {
-            untrusted = other.services().get(ReceiptLookup.class).lookup(token);
-            trusted = county.lookup(token);
+            untrusted = new ReceiptLookup(new ReceiptTokenVerifier(TrustList.of(b)), otherStore,
+                    KioskApplicationCatalog.demo()).lookup(token);
+            trusted = new ReceiptLookup(new ReceiptTokenVerifier(TrustList.union(List.of(
+                    TrustList.of(b), TrustList.of(a.publicKey())))), otherStore, KioskApplicationCatalog.demo())
+                    .lookup(token);
         } finally {
-            other.stop();
+            otherDatabase.stop();
         }
 
         assertEquals(new ReceiptLookup.Refused(TokenException.Reason.UNKNOWN_SIGNER), untrusted);
