@@ -78,6 +78,11 @@ public final class ReceiptService {
         }
     }
 
+    /** The receipt of {@code s} as it stands now, with a freshly signed token: what {@link #print} encodes. */
+    public ReceiptDocument document(SealedSubmission s) {
+        return document(s, false);
+    }
+
     ReceiptDocument document(SealedSubmission s, boolean reprint) {
         ReceiptDocument.Builder doc = ReceiptDocument.builder()
                 .title(text.getString("title"))

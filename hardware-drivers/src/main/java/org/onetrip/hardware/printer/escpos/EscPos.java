@@ -52,6 +52,11 @@ final class EscPos {
         return new byte[] {ESC, 'E', (byte) (on ? 1 : 0)};
     }
 
+    /** {@code GS B n}: white-on-black printing on or off. */
+    static byte[] reverse(boolean on) {
+        return new byte[] {GS, 'B', (byte) (on ? 1 : 0)};
+    }
+
     /** {@code GS ! n}: width and height multipliers 1..8. */
     static byte[] size(int width, int height) {
         return new byte[] {GS, '!', (byte) ((width - 1) << 4 | (height - 1))};

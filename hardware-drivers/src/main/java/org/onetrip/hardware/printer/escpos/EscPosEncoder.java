@@ -20,8 +20,8 @@ import org.onetrip.hardware.printer.receipt.ReceiptDocument;
  * {@value #TAIL_FEED_LINES} lines, so the last line clears the cutter or tear bar, then the
  * profile's cut. Text is GB18030, wrapped to {@link PrinterProfile#charsPerLine()} columns
  * (a Chinese character takes two); control characters in document text become spaces. Every
- * line ends with LF. Titles are centred and large, notices bold in a box, QR codes centred with
- * their caption below.
+ * line ends with LF. Titles are centred and large, notices large and white on black, QR codes
+ * centred with their caption below.
  *
  * <p>Raster fallbacks ({@code GS v 0}): a line with a character the profile's font cannot print
  * (a rare character in a name, outside GB2312) is drawn as an image in the printer's cell grid,
@@ -99,21 +99,23 @@ public final class EscPosEncoder {
     }
 
     /**
-     * Bold text centred in a box of GB2312 box-drawing characters (full width, 2 columns),
-     * with the line spacing at the 24-dot character height so the sides join up.
+     * White on black, bold, centred, at double size (double height only if a line would not fit),
+     * one space of black on each side: the line a resident must not miss, in a few bytes (a box of
+     * drawing characters costs about 150).
      */
     private void notice(Job job, String text) {
-        int inner = (columns(1) - 4) & ~1;
-        String rule = "─".repeat(inner / 2);
-        job.lineSpacing(PrinterProfile.FONT_A_HEIGHT);
+        int width = Columns.width(Columns.printable(text).replace('\n', ' ')) + 2 <= columns(2) ? 2 : 1;
+        job.align(Align.CENTER);
+        job.size(width, 2);
         job.bold(true);
-        job.line("┌" + rule + "┐");
-        for (String content : Columns.wrap(text, inner)) {
-            job.line("│" + Columns.centre(content, inner) + "│");
+        job.reverse(true);
+        for (String content : Columns.wrap(text, columns(width) - 2)) {
+            job.line(" " + content + " ");
         }
-        job.line("└" + rule + "┘");
+        job.reverse(false);
         job.bold(false);
-        job.defaultLineSpacing();
+        job.size(1, 1);
+        job.align(Align.LEFT);
     }
 
     private void qr(Job job, ReceiptBlock.Qr qr) {
@@ -163,6 +165,7 @@ public final class EscPosEncoder {
         final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         Align align = Align.LEFT;
         boolean bold;
+        boolean reverse;
         int widthScale = 1;
         int heightScale = 1;
         int lineSpacing = DEFAULT_LINE_SPACING;
@@ -179,6 +182,11 @@ public final class EscPosEncoder {
         void bold(boolean on) {
             bold = on;
             write(EscPos.bold(on));
+        }
+
+        void reverse(boolean on) {
+            reverse = on;
+            write(EscPos.reverse(on));
         }
 
         void size(int width, int height) {
@@ -212,7 +220,8 @@ public final class EscPosEncoder {
                 if (aligned) {
                     write(EscPos.align(Align.LEFT));
                 }
-                write(Raster.textLine(line, widthScale, heightScale, bold, pitch, align, profile.dotsPerLine()));
+                write(Raster.textLine(line, widthScale, heightScale, bold, reverse, pitch, align,
+                        profile.dotsPerLine()));
                 if (aligned) {
                     write(EscPos.align(align));
                 }

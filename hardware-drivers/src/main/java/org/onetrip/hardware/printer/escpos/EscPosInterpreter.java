@@ -36,6 +36,7 @@ final class EscPosInterpreter {
     private int pos;
     private Align align = Align.LEFT;
     private boolean bold;
+    private boolean reverse;
     private int widthScale = 1;
     private int heightScale = 1;
     private int lineSpacing = DEFAULT_LINE_SPACING;
@@ -90,7 +91,8 @@ final class EscPosInterpreter {
             case 'V' -> cut(next());
             case '(' -> extended();
             case 'v' -> raster();
-            case 'B', 'H', 'I', 'a', 'b', 'f', 'h', 'r', 'w' -> skip(1);
+            case 'B' -> reverse(next());
+            case 'H', 'I', 'a', 'b', 'f', 'h', 'r', 'w' -> skip(1);
             case 'L', 'W' -> skip(2);
             default -> { }
         }
@@ -120,6 +122,7 @@ final class EscPosInterpreter {
         paper.clearLine();
         align = Align.LEFT;
         bold = false;
+        reverse = false;
         widthScale = 1;
         heightScale = 1;
         lineSpacing = DEFAULT_LINE_SPACING;
@@ -128,6 +131,13 @@ final class EscPosInterpreter {
     private void emphasis(int n) {
         if (n >= 0) {
             bold = (n & 1) == 1;
+        }
+    }
+
+    /** GS B n: white on black while bit 0 is set. */
+    private void reverse(int n) {
+        if (n >= 0) {
+            reverse = (n & 1) == 1;
         }
     }
 
@@ -291,7 +301,7 @@ final class EscPosInterpreter {
     }
 
     private void glyph(String text, boolean wide) {
-        paper.add(new Paper.Glyph(text, wide, widthScale, heightScale, bold), align, lineSpacing);
+        paper.add(new Paper.Glyph(text, wide, widthScale, heightScale, bold, reverse), align, lineSpacing);
     }
 
     /** The next byte, consumed, or -1 at the end. */

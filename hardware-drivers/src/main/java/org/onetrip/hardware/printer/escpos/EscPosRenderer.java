@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
  * 20000 dots).
  *
  * <p>Understands everything {@link EscPosEncoder} emits and the common text commands:
- * ESC @, FS &amp; / FS ., ESC a, ESC E, ESC !, GS !, ESC d, ESC J, ESC 2/3, LF, GS ( k (QR
+ * ESC @, FS &amp; / FS ., ESC a, ESC E, ESC !, GS !, GS B (white on black), ESC d, ESC J, ESC 2/3, LF, GS ( k (QR
  * functions 65/67/69/80/81), GS v 0 raster images and GS V (drawn as a dashed line); DLE EOT
  * and other known commands are consumed without effect. Text is GB18030 in Chinese mode,
  * code page 437 otherwise (a character outside the profile's Chinese font prints as {@code ？}), in 12 × 24 cells for single bytes and 24 × 24 for Chinese

@@ -42,7 +42,7 @@ final class Paper {
             "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Zen Hei", "Droid Sans Fallback");
 
     /** One character in the line buffer, with the print mode it was sent in. */
-    record Glyph(String text, boolean wide, int widthScale, int heightScale, boolean bold) {
+    record Glyph(String text, boolean wide, int widthScale, int heightScale, boolean bold, boolean reverse) {
         int width() {
             return (wide ? WIDE_CELL : NARROW_CELL) * widthScale;
         }
@@ -206,10 +206,15 @@ final class Paper {
         graphics.setFont(font.deriveFont(AffineTransform.getScaleInstance(scaleX, glyph.heightScale())));
         float left = (float) (x + (glyph.width() - advance * scaleX) / 2);
         float baseline = top + BASELINE * glyph.heightScale();
+        if (glyph.reverse()) {
+            graphics.fillRect(x, top, glyph.width(), CELL_HEIGHT * glyph.heightScale());
+            graphics.setColor(Color.WHITE);
+        }
         graphics.drawString(glyph.text(), left, baseline);
         if (glyph.bold()) {
             graphics.drawString(glyph.text(), left + 1, baseline);
         }
+        graphics.setColor(Color.BLACK);
     }
 
     private int offset(Align align, int contentWidth) {

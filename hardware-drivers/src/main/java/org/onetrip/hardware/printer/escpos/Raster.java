@@ -40,7 +40,7 @@ final class Raster {
      * A text line as the printer would print it in its own font, {@code pitch} dots high (the
      * characters at the bottom of {@code 24 × heightScale} dots, then the line spacing).
      */
-    static byte[] textLine(String line, int widthScale, int heightScale, boolean bold, int pitch,
+    static byte[] textLine(String line, int widthScale, int heightScale, boolean bold, boolean reverse, int pitch,
                            Align align, int paperDots) {
         int contentWidth = Columns.width(line) * NARROW_CELL * widthScale;
         int left = align == Align.CENTER ? Math.max(0, (paperDots - contentWidth) / 2) : 0;
@@ -48,6 +48,10 @@ final class Raster {
         int height = Math.max(pitch, PrinterProfile.FONT_A_HEIGHT * heightScale);
         BufferedImage image = blank(width, height);
         Graphics2D g = graphics(image);
+        if (reverse) {
+            g.fillRect(left, 0, contentWidth, PrinterProfile.FONT_A_HEIGHT * heightScale);
+            g.setColor(Color.WHITE);
+        }
         Font font = new Font(Paper.fontFamily(), Font.PLAIN, PrinterProfile.FONT_A_HEIGHT);
         int x = left;
         for (int i = 0; i < line.length(); ) {

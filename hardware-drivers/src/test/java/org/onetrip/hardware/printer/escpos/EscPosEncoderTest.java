@@ -138,17 +138,26 @@ class EscPosEncoderTest {
     }
 
     @Test
-    void a_notice_is_bold_and_boxed() {
+    void a_notice_is_white_on_black_bold_and_double_size_in_a_few_bytes() {
         byte[] job = mm58.encode(ReceiptDocument.builder().notice("已提交，待同步").build());
-        List<String> lines = textLines(job);
+        byte[] text = " 已提交，待同步 \n".getBytes(EscPosEncoder.GB18030);
 
-        assertTrue(Bytes.indexOf(job, Bytes.of(ESC, '3', 24, ESC, 'E', 1)) >= 0, "bold, sides joined");
-        assertTrue(Bytes.indexOf(job, Bytes.of(ESC, 'E', 0, ESC, '2')) > Bytes.indexOf(job, "已提交".getBytes(EscPosEncoder.GB18030)));
-        assertEquals(List.of(
-                "┌──────────────┐",
-                "│       已提交，待同步       │",
-                "└──────────────┘"), lines);
-        lines.forEach(line -> assertEquals(32, Columns.width(line), line));
+        byte[] expected = Bytes.concat(Bytes.of(ESC, 'a', 1, GS, '!', 0x11, ESC, 'E', 1, GS, 'B', 1), text,
+                Bytes.of(GS, 'B', 0, ESC, 'E', 0, GS, '!', 0x00, ESC, 'a', 0));
+        assertTrue(Bytes.indexOf(job, expected) >= 0, "reverse, bold, double size, reset after");
+        assertTrue(job.length < 60, job.length + " bytes");
+    }
+
+    @Test
+    void a_notice_too_wide_for_double_width_prints_double_height_and_wraps() {
+        String text = "网络恢复后终端将自动上报，无需再次提交";
+        byte[] job = mm58.encode(ReceiptDocument.builder().notice(text).build());
+
+        List<String> lines = textLines(job);
+        assertTrue(Bytes.indexOf(job, Bytes.of(GS, '!', 0x01)) >= 0, "double height only");
+        assertEquals(2, lines.size(), lines.toString());
+        lines.forEach(line -> assertTrue(Columns.width(line) <= 32, line));
+        assertEquals(text, String.join("", lines).replace(" ", ""));
     }
 
     @Test

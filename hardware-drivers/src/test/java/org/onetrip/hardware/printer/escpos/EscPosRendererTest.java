@@ -117,6 +117,14 @@ class EscPosRendererTest {
     }
 
     @Test
+    void reverse_printing_is_white_on_black() {
+        BufferedImage image = renderer.render(Bytes.of(GS, 'B', 1, 'A', '\n', GS, 'B', 0, 'A', '\n')).image();
+
+        assertEquals(0, gray(image, 0, 0), "black cell corner while reversed");
+        assertEquals(255, gray(image, 0, 30), "white cell corner after GS B 0");
+    }
+
+    @Test
     void double_size_text_is_twice_as_high() {
         BufferedImage normal = renderer.render(Bytes.of('A', '\n')).image();
         BufferedImage large = renderer.render(Bytes.of(GS, '!', 0x11, 'A', '\n')).image();

@@ -135,7 +135,7 @@ class RasterFallbackTest {
 
     private static BufferedImage renderLine(PrinterProfile profile, String line, boolean asImage) {
         byte[] bytes = asImage
-                ? Raster.textLine(line, 1, 1, false, 30, EscPos.Align.LEFT, profile.dotsPerLine())
+                ? Raster.textLine(line, 1, 1, false, false, 30, EscPos.Align.LEFT, profile.dotsPerLine())
                 : Bytes.concat(Bytes.of(0x1C, '&'), line.getBytes(EscPosEncoder.GB18030), Bytes.of('\n'));
         return new EscPosRenderer(profile).render(bytes).image();
     }
