@@ -230,6 +230,28 @@ class ReceiptScanTest {
     }
 
     @Test
+    void out_of_paper_at_submit_the_resident_is_told_the_application_is_safe_and_where_to_get_the_receipt() {
+        app.printer().paperOut();
+        ApplyService apply = services.get(ApplyService.class);
+        ServiceItem item = apply.item(PENSION).orElseThrow();
+        Map<String, String> values = new java.util.LinkedHashMap<>(apply.prefill(item, WANG));
+        values.put("phone", "13905510001");
+        int jobs = app.printer().jobs().size();
+
+        ApplyService.Submitted submitted = apply.submit(WANG, item, values, "VILLAGE_POINT");
+        ResidentSession.current().identified(WANG);
+        ResidentSession.current().receiptPrinted(submitted.sealed().id(), submitted.receipt().escPos(),
+                submitted.receipt().problem().orElse(null));
+        UI.getCurrent().navigate("receipt/" + submitted.sealed().id());
+
+        assertEquals(jobs, app.printer().jobs().size(), "nothing printed");
+        assertTrue(services.get(SubmissionStore.class).find(submitted.sealed().id()).isPresent(), "sealed all the same");
+        String said = _get(Paragraph.class, spec -> spec.withId("print-problem")).getText();
+        assertTrue(said.contains("已安全保存") && said.contains("代办点") && said.contains("补打"), said);
+        assertTrue(_get(Paragraph.class, spec -> spec.withId("receipt-saved")).isVisible());
+    }
+
+    @Test
     void the_scanned_view_cannot_be_opened_by_url_without_a_scan() {
         UI.getCurrent().navigate("status/scanned");
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.onetrip.hardware.printer.receipt.ReceiptDocument;
 
 class ReceiptRoundTripTest {
 
@@ -46,6 +47,24 @@ class ReceiptRoundTripTest {
             assertTrue(unwrapped.contains(expected.replace(" ", "")), expected + " in\n" + printed);
         }
         assertEquals(profile.cut() == PrinterProfile.CutMode.NONE ? 0 : 1, rendered.cuts());
+    }
+
+    @ParameterizedTest
+    @FieldSource("PROFILES")
+    void queue_tickets_and_authorisation_slips_are_the_same_model(PrinterProfile profile) {
+        ReceiptDocument ticket = ReceiptDocument.builder().title("A023").text("社保医保 窗口 3")
+                .row("前面还有", "4 人").emphasis("过号请重新取号").build();
+        ReceiptDocument slip = ReceiptDocument.builder().title("代办委托书").row("委托人", "王*兰 340121********002X")
+                .row("代办员", "李*国").row("事项", "城乡居民基本养老保险待遇领取").divider()
+                .text("本人委托上述代办员代为办理该事项。").qr("ZW1:SLIP", "扫码核验").build();
+
+        List<String> ticketLines = new EscPosRenderer(profile).render(new EscPosEncoder(profile).encode(ticket)).textLines();
+        EscPosRenderer.Rendered slipPaper = new EscPosRenderer(profile).render(new EscPosEncoder(profile).encode(slip));
+
+        assertEquals("A023", ticketLines.get(0));
+        assertTrue(ticketLines.contains("前面还有：4 人"), ticketLines.toString());
+        assertEquals(List.of("ZW1:SLIP"), slipPaper.qrPayloads());
+        assertTrue(slipPaper.textLines().contains("代办员：李*国"), slipPaper.textLines().toString());
     }
 
     @Test
