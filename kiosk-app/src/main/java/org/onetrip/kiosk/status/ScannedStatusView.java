@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.onetrip.kiosk.home.HomeView;
 import org.onetrip.kiosk.receipt.ReceiptService;
+import org.onetrip.kiosk.session.ResidentSession;
 import org.onetrip.kiosk.ui.KioskLayout;
 import org.onetrip.store.submission.SealedSubmission;
 import org.onetrip.store.token.ReceiptToken;
@@ -59,7 +60,7 @@ public class ScannedStatusView extends VerticalLayout implements BeforeEnterObse
             }
         }
         Button home = new Button(getTranslation("receipt.done"), e -> e.getSource().getUI()
-                .ifPresent(ui -> ui.navigate(HomeView.class)));
+                .ifPresent(ResidentSession::end));
         home.setId("done");
         home.addClassName("primary-action");
         add(home);

@@ -12,14 +12,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's Chromium and chromedriver, headless, with the flags this closed network needs. Nothing is
  * downloaded: both binaries are given by path, so Selenium Manager has nothing to do.
  */
-final class Browser {
+public final class Browser {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     private Browser() {
     }
 
-    static ChromeDriver start(Path profileDir) {
+    public static ChromeDriver start(Path profileDir) {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install chromium chromium-driver (./onetrip test installs them when run as root)");
