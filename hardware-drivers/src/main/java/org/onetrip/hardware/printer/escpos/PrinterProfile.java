@@ -1,6 +1,5 @@
 package org.onetrip.hardware.printer.escpos;
 
-import java.nio.charset.Charset;
 import java.util.Objects;
 
 /**
@@ -70,20 +69,33 @@ public record PrinterProfile(String name, int dotsPerLine, int charsPerLine, Cut
 
     /**
      * The printer's built-in Chinese character set. Cheap printers document GB2312 (6763 hanzi);
-     * rare characters in names (生僻字) are outside it, often outside GBK too.
+     * rare characters in names (生僻字) are outside it, often outside GBK too. Jobs are sent as
+     * GB18030, so a character is in the font when its GB18030 bytes fall in the font's code range.
      */
     public enum ChineseFont {
-        GB2312("GB2312"), GBK("GBK"), GB18030("GB18030");
-
-        private final Charset charset;
-
-        ChineseFont(String charset) {
-            this.charset = Charset.forName(charset);
-        }
+        /** Two bytes, rows 0xA1–0xF7, cells 0xA1–0xFE. */
+        GB2312,
+        /** Two bytes, lead 0x81–0xFE, trail 0x40–0xFE. */
+        GBK,
+        /** Every code point, including the four-byte codes. */
+        GB18030;
 
         boolean has(int codePoint) {
-            return Character.isValidCodePoint(codePoint) && (codePoint < 0xD800 || codePoint > 0xDFFF)
-                    && charset.newEncoder().canEncode(Character.toString(codePoint));
+            if (!Character.isValidCodePoint(codePoint) || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
+                return false;
+            }
+            byte[] bytes = Character.toString(codePoint).getBytes(EscPosEncoder.GB18030);
+            if (this == GB18030) {
+                return true;
+            }
+            if (bytes.length != 2) {
+                return false;
+            }
+            int lead = bytes[0] & 0xFF;
+            int trail = bytes[1] & 0xFF;
+            return this == GB2312
+                    ? lead >= 0xA1 && lead <= 0xF7 && trail >= 0xA1 && trail <= 0xFE
+                    : lead >= 0x81 && lead <= 0xFE && trail >= 0x40 && trail <= 0xFE && trail != 0x7F;
         }
     }
 }
