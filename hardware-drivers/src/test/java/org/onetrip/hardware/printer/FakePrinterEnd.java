@@ -38,6 +38,11 @@ public final class FakePrinterEnd {
         sensor = READY;
     }
 
+    /** Answers DLE EOT 4 with {@code sensorByte} from now on. */
+    public void sensor(int sensorByte) {
+        sensor = sensorByte;
+    }
+
     public synchronized byte[] printed() {
         return printed.toByteArray();
     }

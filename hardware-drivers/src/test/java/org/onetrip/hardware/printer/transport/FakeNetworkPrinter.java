@@ -27,18 +27,20 @@ final class FakeNetworkPrinter implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** The connection most recently accepted, waiting (bounded) for one. */
+    /** The connection most recently accepted, waiting (bounded) for one; an empty end if none came. */
     synchronized FakePrinterEnd end() throws InterruptedException {
         long end = System.nanoTime() + 5_000_000_000L;
         while (ends.isEmpty() && System.nanoTime() < end) {
             wait(100);
         }
-        return ends.getLast();
+        return ends.isEmpty() ? new FakePrinterEnd(java.io.InputStream.nullInputStream(),
+                java.io.OutputStream.nullOutputStream(), "none") : ends.getLast();
     }
 
-    void paperOut() {
-        sensor = FakePrinterEnd.PAPER_END;
-        ends.forEach(FakePrinterEnd::paperOut);
+    /** The paper sensor byte every connection, present and future, answers DLE EOT 4 with. */
+    synchronized void paper(int sensorByte) {
+        sensor = sensorByte;
+        ends.forEach(end -> end.sensor(sensorByte));
     }
 
     /** Drops every open connection, as a printer switched off would. */
@@ -54,9 +56,7 @@ final class FakeNetworkPrinter implements AutoCloseable {
             while (true) {
                 Socket s = server.accept();
                 FakePrinterEnd printerEnd = new FakePrinterEnd(s.getInputStream(), s.getOutputStream(), "tcp");
-                if (sensor == FakePrinterEnd.PAPER_END) {
-                    printerEnd.paperOut();
-                }
+                printerEnd.sensor(sensor);
                 synchronized (this) {
                     connections.add(s);
                     ends.add(printerEnd);

@@ -3,7 +3,6 @@ package org.onetrip.hardware.printer.transport;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -21,7 +20,7 @@ import org.onetrip.hardware.printer.escpos.EscPosEncoder;
 import org.onetrip.hardware.printer.escpos.PrinterProfile;
 import org.onetrip.hardware.printer.receipt.ReceiptDocument;
 
-/** A serial printer over a real pseudo-terminal pair made by socat, opened by path as jSerialComm needs. */
+/** A serial printer unplugged and plugged back in, over socat pseudo-terminals (the shared cases: {@link SerialPrinterContractTest}). */
 class SerialPrinterTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     @TempDir
@@ -49,37 +48,6 @@ class SerialPrinterTest {
         socat = new Socat(dir);
         printerEnd = new FakePrinterEnd(new FileInputStream(socat.printerSide().toFile()),
                 new FileOutputStream(socat.printerSide().toFile()), "serial");
-    }
-
-    @Test
-    void a_job_arrives_byte_for_byte_and_the_paper_sensor_answers() throws Exception {
-        printer.print(job);
-
-        assertArrayEquals(job, printerEnd.awaitPrinted(job.length, WAIT));
-        assertTrue(printerEnd.statusRequests() >= 1);
-        assertEquals(PrinterStatus.READY, printer.status());
-        assertEquals("printer[" + socat.driverSide() + "]", printer.name());
-    }
-
-    @Test
-    void paper_out_is_reported_and_the_job_is_not_sent() throws Exception {
-        printerEnd.paperOut();
-
-        PrinterException e = assertThrows(PrinterException.class, () -> printer.print(job));
-
-        assertEquals(PrinterStatus.PAPER_OUT, e.status());
-        assertEquals(PrinterStatus.PAPER_OUT, printer.status());
-        assertEquals(0, printerEnd.printed().length);
-    }
-
-    @Test
-    void paper_near_end_still_prints() throws Exception {
-        printerEnd.paperNearEnd();
-
-        printer.print(job);
-
-        assertArrayEquals(job, printerEnd.awaitPrinted(job.length, WAIT));
-        assertEquals(PrinterStatus.PAPER_NEAR_END, printer.status());
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.onetrip.hardware.printer.escpos.EscPosEncoder;
 import org.onetrip.hardware.printer.escpos.PrinterProfile;
 import org.onetrip.hardware.printer.receipt.ReceiptDocument;
 
-/** A network printer on port 9100, played by a loopback server that answers DLE EOT 4. */
+/** A network printer on port 9100 switched off and on, or not there at all (the shared cases: {@link TcpPrinterContractTest}). */
 class TcpPrinterTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private final byte[] job = new EscPosEncoder(PrinterProfile.MM80)
@@ -38,46 +38,6 @@ class TcpPrinterTest {
     void stop() throws Exception {
         printer.stop();
         network.close();
-    }
-
-    @Test
-    void a_job_arrives_byte_for_byte_after_a_paper_status_request() throws Exception {
-        printer.print(job);
-
-        FakePrinterEnd end = network.end();
-        assertArrayEquals(job, end.awaitPrinted(job.length, WAIT));
-        assertTrue(end.statusRequests() >= 1);
-        assertEquals(PrinterStatus.READY, printer.status());
-    }
-
-    @Test
-    void paper_out_refuses_the_job_before_sending_any_of_it() throws Exception {
-        printer.print(new byte[] {'x'});
-        FakePrinterEnd end = network.end();
-        end.awaitPrinted(1, WAIT);
-        end.paperOut();
-
-        PrinterException e = assertThrows(PrinterException.class, () -> printer.print(job));
-
-        assertEquals(PrinterStatus.PAPER_OUT, e.status());
-        assertEquals("printer[127.0.0.1:" + network.port() + "]: paper out", e.getMessage());
-        assertEquals(PrinterStatus.PAPER_OUT, printer.status());
-        assertArrayEquals(new byte[] {'x'}, end.printed(), "nothing of the refused job");
-        end.paperLoaded();
-        printer.print(job);
-        assertEquals(1 + job.length, end.awaitPrinted(1 + job.length, WAIT).length);
-    }
-
-    @Test
-    void paper_near_end_prints_and_is_reported() throws Exception {
-        printer.print(new byte[] {'x'});
-        FakePrinterEnd end = network.end();
-        end.paperNearEnd();
-
-        printer.print(job);
-
-        assertEquals(1 + job.length, end.awaitPrinted(1 + job.length, WAIT).length);
-        assertEquals(PrinterStatus.PAPER_NEAR_END, printer.status());
     }
 
     @Test
