@@ -16,10 +16,12 @@ import org.eclipse.jetty.util.component.ContainerLifeCycle;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.onetrip.hardware.config.DeviceConfig;
+import org.onetrip.hardware.config.Devices;
 import org.onetrip.hardware.idcard.SimulatedIdCardReader;
 import org.onetrip.hardware.printer.SimulatedPrinter;
 import org.onetrip.hardware.printer.escpos.PrinterProfile;
-import org.onetrip.hardware.qr.SimulatedQrScanner;
+import org.onetrip.hardware.panel.Panel;
 import org.onetrip.intake.IntakeSimulator;
 import org.onetrip.intake.IntakeSimulatorConfig;
 import org.onetrip.intake.StatusSchedule;
@@ -27,6 +29,7 @@ import org.onetrip.kiosk.apply.ApplyService;
 import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.identify.CardTapService;
 import org.onetrip.kiosk.receipt.ReceiptService;
+import org.onetrip.kiosk.scan.ScanService;
 import org.onetrip.kiosk.web.KioskServices;
 import org.onetrip.kiosk.web.WebServer;
 import org.onetrip.provisioning.config.TerminalConfig;
@@ -51,7 +54,7 @@ public final class KioskApplication extends ContainerLifeCycle {
     private static final Logger log = LoggerFactory.getLogger(KioskApplication.class);
 
     private final WebServer web;
-    private final SimulatedIdCardReader reader;
+    private final Devices devices;
     private final SimulatedPrinter printer;
     private final Database database;
     private final IntakeSimulator intake;
@@ -66,17 +69,24 @@ public final class KioskApplication extends ContainerLifeCycle {
 
     /** Demo mode: simulated devices, the embedded demo catalog, a local simulated platform as the uplink. */
     public static KioskApplication demo(DemoSettings settings, Clock clock) {
-        return new KioskApplication(settings, TerminalConfig.demo().validate(), clock);
+        return demo(settings, DeviceConfig.simulated(), clock);
     }
 
-    private KioskApplication(DemoSettings settings, TerminalConfig config, Clock clock) {
+    /**
+     * The demo platform and catalog with the devices {@code devices} names: simulators, or the real reader, scanner
+     * and panel of a technician's bench.
+     */
+    public static KioskApplication demo(DemoSettings settings, DeviceConfig devices, Clock clock) {
+        return new KioskApplication(settings, TerminalConfig.demo().validate(), devices, clock);
+    }
+
+    private KioskApplication(DemoSettings settings, TerminalConfig config, DeviceConfig deviceConfig, Clock clock) {
         ZoneId zone = clock.getZone();
         database = new Database(settings.dataDir().resolve("onetrip.db"), clock);
         intake = new IntakeSimulator(new IntakeSimulatorConfig("127.0.0.1", 0,
                 settings.dataDir().resolve("intake-simulator.db"), settings.schedule(), Duration.ofMinutes(10)),
                 clock);
-        reader = new SimulatedIdCardReader();
-        SimulatedQrScanner scanner = new SimulatedQrScanner();
+        devices = Devices.open(deviceConfig, settings.dataDir().resolve("native"));
         printer = new SimulatedPrinter(PrinterProfile.MM80);
         TerminalIdentity identity = TerminalIdentity.loadOrCreate(config.terminalId(), settings.dataDir().resolve("keys"));
         IntakeClient uplink = new IntakeClient(intake::baseUri, identity, clock);
@@ -88,16 +98,20 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(TerminalConfig.class, config)
                 .register(ZoneId.class, zone)
                 .register(SubmissionStore.class, store)
-                .register(CardTapService.class, new CardTapService(reader))
+                .register(CardTapService.class, new CardTapService(devices.reader()))
+                .register(ScanService.class, new ScanService(devices.scanner()))
+                .register(Panel.class, devices.panel())
                 .register(ReceiptService.class, receipts)
                 .register(ApplyService.class, new ApplyService(demoCatalog(), config, store, sync, receipts, clock,
-                        UUID::randomUUID))
-                .register(DemoControls.class, new DemoControls(reader));
+                        UUID::randomUUID));
+        devices.simulatedReader().ifPresent(r -> services.register(DemoControls.class, new DemoControls(r)));
         this.services = services;
         web = new WebServer(settings.host(), settings.port(), services);
 
-        for (LifeCycle part : List.of(database, intake, new DemoEnrolment(intake, identity), reader, scanner, printer,
-                uplink, sync, web)) {
+        List<LifeCycle> parts = new java.util.ArrayList<>(List.of(database, intake, new DemoEnrolment(intake, identity)));
+        parts.addAll(devices.parts());
+        parts.addAll(List.of(printer, uplink, sync, web));
+        for (LifeCycle part : parts) {
             part.addEventListener(PART_LOG);
             addBean(part, true);
         }
@@ -166,8 +180,14 @@ public final class KioskApplication extends ContainerLifeCycle {
         return database.file();
     }
 
+    /** The simulated reader (demo mode's knobs); fails when the configuration named a real one. */
     public SimulatedIdCardReader reader() {
-        return reader;
+        return devices.simulatedReader()
+                .orElseThrow(() -> new IllegalStateException("the ID-card reader is real: " + devices.reader().name()));
+    }
+
+    public Devices devices() {
+        return devices;
     }
 
     public SimulatedPrinter printer() {
