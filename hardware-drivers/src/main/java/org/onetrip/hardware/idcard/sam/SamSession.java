@@ -81,7 +81,7 @@ public final class SamSession {
                     // noise at the wrong rate: try the next one
                 }
             }
-            throw new ReaderLinkException(path + ": no answer at " + PROBE_BAUDS + " baud", false);
+            throw new ReaderLinkException(path + ": no answer at any of " + PROBE_BAUDS + " baud", false);
         } catch (SamException | SerialLinkException e) {
             link.close();
             if (e instanceof SerialLinkException s) {

@@ -141,7 +141,7 @@ public final class SerialIdCardReader extends AbstractLifeCycle implements IdCar
             } catch (ReaderLinkException e) {
                 if (e.gone() || session == null || ++silences > SILENCES_TOLERATED) {
                     close();
-                    fault(e.gone() ? "device gone: " + e.getMessage() : "no answer: " + e.getMessage());
+                    fault(e.getMessage());
                     return settings.reconnect();
                 }
                 return settings.poll();
