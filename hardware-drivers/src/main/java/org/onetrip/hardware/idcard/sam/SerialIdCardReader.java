@@ -63,7 +63,7 @@ public final class SerialIdCardReader extends AbstractLifeCycle implements IdCar
         return "id-reader[" + settings.path() + "]";
     }
 
-    /** The SAM's id (e.g. {@code 05.01-20101116-…}) once the reader has answered, for the audit trail. */
+    @Override
     public Optional<String> samId() {
         return Optional.ofNullable(samId);
     }
@@ -151,6 +151,10 @@ public final class SerialIdCardReader extends AbstractLifeCycle implements IdCar
                     fault("security module fault: " + e.status() + " " + e.status().meaning());
                     return settings.reconnect();
                 }
+                if (session == null) {
+                    fault("the device answers, but not as a SAM reader should: " + e.getMessage());
+                    return settings.reconnect();
+                }
                 log.warn("{}: {}", name(), e.getMessage());
                 return settings.poll();
             } catch (SamFrameException e) {
@@ -165,10 +169,15 @@ public final class SerialIdCardReader extends AbstractLifeCycle implements IdCar
         }
 
         private void open() {
-            session = SamSession.probe(opener, settings.path(), settings.timing());
-            String id = session.samId();
-            samId = id;
-            log.info("{}: open at {} baud, SAM {}", name(), session.link().baud(), id);
+            SamSession opened = SamSession.probe(opener, settings.path(), settings.timing());
+            try {
+                samId = opened.samId();
+            } catch (SamException e) {
+                opened.close();
+                throw e;
+            }
+            session = opened;
+            log.info("{}: open at {} baud, SAM {}", name(), opened.link().baud(), samId);
             card = CardState.NONE;
             failedAttempts = 0;
             healthy = true;

@@ -202,6 +202,21 @@ class SerialIdCardReaderPtyTest {
     }
 
     @Test
+    void a_device_that_rejects_our_commands_is_a_fault_not_a_reader() throws Exception {
+        emulator.statusSw3 = 0x21;
+        reader.start();
+
+        IdCardEvent.ReaderFault fault = next(IdCardEvent.ReaderFault.class);
+        assertTrue(fault.reason().contains("not as a SAM reader") && fault.reason().contains("COMMAND_ERROR"),
+                fault.reason());
+        assertEquals(Optional.empty(), reader.samId());
+
+        emulator.statusSw3 = 0x90;
+        next(IdCardEvent.ReaderBack.class);
+        assertTrue(reader.samId().isPresent());
+    }
+
+    @Test
     void unplugging_is_noticed_within_a_second_and_reading_resumes_within_two_seconds_of_replugging()
             throws Exception {
         reader.start();
