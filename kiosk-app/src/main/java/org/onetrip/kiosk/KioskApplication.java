@@ -22,6 +22,7 @@ import org.onetrip.hardware.idcard.SimulatedIdCardReader;
 import org.onetrip.hardware.printer.SimulatedPrinter;
 import org.onetrip.hardware.printer.escpos.PrinterProfile;
 import org.onetrip.hardware.panel.Panel;
+import org.onetrip.hardware.panel.PanelFeedback;
 import org.onetrip.intake.IntakeSimulator;
 import org.onetrip.intake.IntakeSimulatorConfig;
 import org.onetrip.intake.StatusSchedule;
@@ -110,6 +111,7 @@ public final class KioskApplication extends ContainerLifeCycle {
 
         List<LifeCycle> parts = new java.util.ArrayList<>(List.of(database, intake, new DemoEnrolment(intake, identity)));
         parts.addAll(devices.parts());
+        parts.add(new PanelFeedback(devices.panel(), devices.reader(), devices.scanner()));
         parts.addAll(List.of(printer, uplink, sync, web));
         for (LifeCycle part : parts) {
             part.addEventListener(PART_LOG);
