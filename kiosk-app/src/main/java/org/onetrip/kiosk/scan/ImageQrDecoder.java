@@ -6,11 +6,15 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
@@ -42,11 +46,32 @@ public final class ImageQrDecoder {
         }
         BufferedImage image;
         try {
-            image = ImageIO.read(new ByteArrayInputStream(picture));
+            image = read(picture);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
         return image == null ? Optional.empty() : decode(image);
+    }
+
+    /** Reads the picture, skipping rows and columns while decoding when it is far larger than we need. */
+    private static BufferedImage read(byte[] picture) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(picture))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int side = Math.max(reader.getWidth(0), reader.getHeight(0));
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = Math.max(1, side / MAX_SIDE);
+                param.setSourceSubsampling(step, step, 0, 0);
+                return reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     public Optional<String> decode(BufferedImage image) {

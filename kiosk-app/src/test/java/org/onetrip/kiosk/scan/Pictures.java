@@ -21,11 +21,11 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /** Pictures of QR codes as a phone or a document camera would take them: placed, rotated, dim and noisy. */
-final class Pictures {
+public final class Pictures {
     private Pictures() {
     }
 
-    static BufferedImage photo(String text, int width, int height, double degrees, long seed) {
+    public static BufferedImage photo(String text, int width, int height, double degrees, long seed) {
         BitMatrix m;
         try {
             m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
@@ -76,7 +76,7 @@ final class Pictures {
         return Math.max(0, Math.min(255, v));
     }
 
-    static byte[] encode(BufferedImage img, String format) {
+    public static byte[] encode(BufferedImage img, String format) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ImageIO.write(img, format, out);
             return out.toByteArray();
