@@ -16,10 +16,13 @@ import org.eclipse.jetty.util.component.ContainerLifeCycle;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.onetrip.hardware.config.DeviceConfig;
+import org.onetrip.hardware.config.Devices;
 import org.onetrip.hardware.idcard.SimulatedIdCardReader;
 import org.onetrip.hardware.printer.SimulatedPrinter;
 import org.onetrip.hardware.printer.PrinterConfig;
-import org.onetrip.hardware.qr.SimulatedQrScanner;
+import org.onetrip.hardware.panel.Panel;
+import org.onetrip.hardware.panel.PanelFeedback;
 import org.onetrip.intake.IntakeSimulator;
 import org.onetrip.intake.IntakeSimulatorConfig;
 import org.onetrip.intake.StatusSchedule;
@@ -27,6 +30,7 @@ import org.onetrip.kiosk.apply.ApplyService;
 import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.identify.CardTapService;
 import org.onetrip.kiosk.receipt.ReceiptService;
+import org.onetrip.kiosk.scan.ScanService;
 import org.onetrip.kiosk.status.ReceiptLookup;
 import org.onetrip.kiosk.web.KioskServices;
 import org.onetrip.kiosk.web.WebServer;
@@ -55,7 +59,7 @@ public final class KioskApplication extends ContainerLifeCycle {
     private static final Logger log = LoggerFactory.getLogger(KioskApplication.class);
 
     private final WebServer web;
-    private final SimulatedIdCardReader reader;
+    private final Devices devices;
     private final SimulatedPrinter printer;
     private final Database database;
     private final IntakeSimulator intake;
@@ -70,17 +74,24 @@ public final class KioskApplication extends ContainerLifeCycle {
 
     /** Demo mode: simulated devices, the embedded demo catalog, a local simulated platform as the uplink. */
     public static KioskApplication demo(DemoSettings settings, Clock clock) {
-        return new KioskApplication(settings, TerminalConfig.demo().validate(), clock);
+        return demo(settings, DeviceConfig.simulated(), clock);
     }
 
-    private KioskApplication(DemoSettings settings, TerminalConfig config, Clock clock) {
+    /**
+     * The demo platform and catalog with the devices {@code devices} names: simulators, or the real reader, scanner
+     * and panel of a technician's bench.
+     */
+    public static KioskApplication demo(DemoSettings settings, DeviceConfig devices, Clock clock) {
+        return new KioskApplication(settings, TerminalConfig.demo().validate(), devices, clock);
+    }
+
+    private KioskApplication(DemoSettings settings, TerminalConfig config, DeviceConfig deviceConfig, Clock clock) {
         ZoneId zone = clock.getZone();
         database = new Database(settings.dataDir().resolve("onetrip.db"), clock);
         intake = new IntakeSimulator(new IntakeSimulatorConfig("127.0.0.1", 0,
                 settings.dataDir().resolve("intake-simulator.db"), settings.schedule(), Duration.ofMinutes(10)),
                 clock);
-        reader = new SimulatedIdCardReader();
-        SimulatedQrScanner scanner = new SimulatedQrScanner();
+        devices = Devices.open(deviceConfig, settings.dataDir().resolve("native"));
         // Demo keeps the simulated printer; a real terminal builds its driver with printerConfig.open().
         PrinterConfig printerConfig = PrinterConfig.simulated().validate();
         printer = new SimulatedPrinter(printerConfig.profile());
@@ -100,17 +111,22 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(TerminalConfig.class, config)
                 .register(ZoneId.class, zone)
                 .register(SubmissionStore.class, store)
-                .register(CardTapService.class, new CardTapService(reader))
+                .register(CardTapService.class, new CardTapService(devices.reader()))
+                .register(ScanService.class, new ScanService(devices.scanner()))
+                .register(Panel.class, devices.panel())
                 .register(ReceiptService.class, receipts)
                 .register(ReceiptLookup.class, receiptLookup)
                 .register(ApplyService.class, new ApplyService(catalog, config, store, sync, receipts, clock,
-                        UUID::randomUUID))
-                .register(DemoControls.class, new DemoControls(reader));
+                        UUID::randomUUID));
+        devices.simulatedReader().ifPresent(r -> services.register(DemoControls.class, new DemoControls(r)));
         this.services = services;
         web = new WebServer(settings.host(), settings.port(), services);
 
-        for (LifeCycle part : List.of(database, intake, new DemoEnrolment(intake, identity), reader, scanner, printer,
-                uplink, sync, web)) {
+        List<LifeCycle> parts = new java.util.ArrayList<>(List.of(database, intake, new DemoEnrolment(intake, identity)));
+        parts.addAll(devices.parts());
+        parts.add(new PanelFeedback(devices.panel(), devices.reader(), devices.scanner()));
+        parts.addAll(List.of(printer, uplink, sync, web));
+        for (LifeCycle part : parts) {
             part.addEventListener(PART_LOG);
             addBean(part, true);
         }
@@ -179,8 +195,14 @@ public final class KioskApplication extends ContainerLifeCycle {
         return database.file();
     }
 
+    /** The simulated reader (demo mode's knobs); fails when the configuration named a real one. */
     public SimulatedIdCardReader reader() {
-        return reader;
+        return devices.simulatedReader()
+                .orElseThrow(() -> new IllegalStateException("the ID-card reader is real: " + devices.reader().name()));
+    }
+
+    public Devices devices() {
+        return devices;
     }
 
     public SimulatedPrinter printer() {

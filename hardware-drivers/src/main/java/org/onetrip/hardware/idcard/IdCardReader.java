@@ -17,4 +17,12 @@ public interface IdCardReader extends LifeCycle {
 
     /** True while the reader is started and has not reported a fault since it last worked. */
     boolean isHealthy();
+
+    /**
+     * The reader's security-module id (SAM id, e.g. {@code 05.01-20101116-…}) once it has answered, for the audit
+     * trail; empty for a reader without one (the simulator) or before the first answer.
+     */
+    default java.util.Optional<String> samId() {
+        return java.util.Optional.empty();
+    }
 }
