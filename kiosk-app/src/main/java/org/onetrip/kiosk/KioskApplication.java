@@ -118,7 +118,8 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(ReceiptLookup.class, receiptLookup)
                 .register(ApplyService.class, new ApplyService(catalog, config, store, sync, receipts, clock,
                         UUID::randomUUID));
-        devices.simulatedReader().ifPresent(r -> services.register(DemoControls.class, new DemoControls(r)));
+        devices.simulatedReader().ifPresent(r -> services.register(DemoControls.class,
+                new DemoControls(r, devices.simulatedScanner(), printer)));
         this.services = services;
         web = new WebServer(settings.host(), settings.port(), services);
 

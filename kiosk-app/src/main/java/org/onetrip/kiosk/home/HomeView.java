@@ -1,9 +1,17 @@
 package org.onetrip.kiosk.home;
 
+import java.util.Optional;
+
+import org.onetrip.hardware.qr.QrPayload;
+import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.identify.IdentifyView;
+import org.onetrip.kiosk.scan.ScanService;
+import org.onetrip.kiosk.status.ReceiptLookup;
 import org.onetrip.kiosk.ui.KioskLayout;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -16,10 +24,23 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
-/** The home screen: a few large tiles, each one errand. */
+/**
+ * The home screen: a few large tiles, each one errand. While it shows, holding a receipt's QR code to the
+ * scanner opens that submission's status.
+ */
 @Route(value = "", layout = KioskLayout.class)
 public class HomeView extends VerticalLayout {
-    public HomeView() {
+    private final ScanService scans;
+    private final ReceiptLookup receipts;
+    private final Optional<DemoControls> demo;
+    private final Paragraph scanProblem = new Paragraph();
+    private final Div demoPanel = new Div();
+    private ScanService.Subscription subscription;
+
+    public HomeView(ScanService scans, ReceiptLookup receipts, Optional<DemoControls> demo) {
+        this.scans = scans;
+        this.receipts = receipts;
+        this.demo = demo;
         addClassName("screen");
         setAlignItems(Alignment.CENTER);
         Div tiles = new Div(
@@ -28,7 +49,47 @@ public class HomeView extends VerticalLayout {
                 tile("tile-status", "home.status", "home.status.hint", VaadinIcon.SEARCH,
                         () -> UI.getCurrent().navigate("identify", QueryParameters.of("status", "1"))));
         tiles.addClassName("tiles");
-        add(new H1(getTranslation("home.title")), new Paragraph(getTranslation("home.subtitle")), tiles);
+        Paragraph scanHint = new Paragraph(getTranslation("home.scan-hint"));
+        scanHint.addClassName("scan-hint");
+        scanProblem.setId("scan-problem");
+        scanProblem.addClassName("problem");
+        add(new H1(getTranslation("home.title")), new Paragraph(getTranslation("home.subtitle")), tiles, scanHint,
+                scanProblem);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        subscription = scans.subscribe(event.getUI(), this::scanned);
+        add(subscription.wedge());
+        demo.filter(DemoControls::canScanLastReceipt).ifPresent(this::showDemoScan);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.remove();
+        }
+    }
+
+    private void scanned(QrPayload payload) {
+        if (payload instanceof QrPayload.ReceiptToken token) {
+            receipts.open(token.text());
+        } else {
+            scanProblem.setText(getTranslation("home.scan-not-receipt"));
+        }
+    }
+
+    private void showDemoScan(DemoControls controls) {
+        demoPanel.removeAll();
+        demoPanel.addClassName("demo-panel");
+        demoPanel.setId("home-demo-panel");
+        Span label = new Span(getTranslation("demo.panel.scan"));
+        label.addClassName("demo-label");
+        Button scan = new Button(getTranslation("demo.scan-last-receipt"), e -> controls.scanLastReceipt());
+        scan.setId("demo-scan-receipt");
+        scan.addClassName("demo-card");
+        demoPanel.add(label, scan);
+        add(demoPanel);
     }
 
     private Component tile(String id, String titleKey, String hintKey, VaadinIcon icon, Runnable action) {

@@ -132,6 +132,15 @@ class ResidentJourneyBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tile-apply")));
         String after = browser.findElement(By.tagName("body")).getText();
         assertFalse(after.contains("王") || after.contains("养老保险待遇"), "nothing of the last resident remains: " + after);
+
+        // The resident comes back with the paper receipt: holding its QR code to the scanner opens its status.
+        click(By.id("demo-scan-receipt"));
+        WebElement genuine = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scan-genuine")));
+        assertTrue(genuine.getText().contains("真实有效"), genuine.getText());
+        String onScreen = browser.findElement(By.tagName("body")).getText();
+        assertTrue(onScreen.contains(wang.maskedName()) && onScreen.contains("城乡居民基本养老保险待遇领取"), onScreen);
+        assertFalse(onScreen.contains(wang.idNumber()), "the full ID number is never on screen");
+        saveScreenshot("scanned-receipt");
     }
 
     private void click(By by) {
