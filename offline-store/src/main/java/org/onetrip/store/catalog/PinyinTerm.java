@@ -24,6 +24,10 @@ final class PinyinTerm {
         letters = mask;
     }
 
+    int letters() {
+        return letters;
+    }
+
     static int letterMask(String s) {
         int mask = 0;
         for (int i = 0; i < s.length(); i++) {
