@@ -37,7 +37,7 @@ public class CoverageView extends VerticalLayout {
         Button show = new Button(getTranslation("coverage.show"), e -> show());
         show.setId("coverage-show");
         grid.addColumn(r -> r.level() == null ? getTranslation("coverage.total")
-                : r.level().chinese() + "级").setHeader(getTranslation("coverage.level")).setAutoWidth(true);
+                : getTranslation("coverage.level." + r.level().name())).setHeader(getTranslation("coverage.level")).setAutoWidth(true);
         grid.addColumn(CoverageReport.Row::name).setHeader(getTranslation("coverage.name")).setAutoWidth(true);
         grid.addColumn(CoverageReport.Row::offered).setHeader(getTranslation("coverage.offered"));
         grid.addColumn(r -> percent(r.shareAtMostOneVisit())).setHeader(getTranslation("coverage.one-visit"));

@@ -122,7 +122,7 @@ public final class GuideService {
                 .emphasis(t.getString("guide.flow")).text(i.handleFlow())
                 .emphasis(t.getString("guide.materials"));
         for (MaterialLine line : g.materials()) {
-            doc.text("· " + line.material().name() + "：" + t.getString(line.status().key()));
+            doc.text("·" + line.material().name() + "：" + t.getString(line.status().key()));
         }
         doc.emphasis(t.getString("guide.delivery")).text(GuideText.deliveries(t, i));
         return doc.divider().text(t.getString("guide.hotline")).feed(3).build();

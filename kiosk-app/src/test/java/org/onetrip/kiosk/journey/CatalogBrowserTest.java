@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.onetrip.hardware.printer.escpos.EscPosRenderer;
 import org.onetrip.intake.StatusSchedule;
 import org.onetrip.kiosk.KioskApplication;
 import org.openqa.selenium.By;
@@ -83,6 +84,10 @@ class CatalogBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("coverage-summary"), "48"));
         screenshot("coverage");
         assertEquals(1, app.printer().jobs().size(), "the guide was printed");
+        var paper = new EscPosRenderer(app.printer().profile()).render(app.printer().lastJob().orElseThrow());
+        Files.write(Path.of("target", "screens", "guide-paper.png"), EscPosRenderer.toPng(paper.image()));
+        String text = String.join("\n", paper.textLines());
+        assertTrue(text.contains("办事指南") && text.contains("城乡居民基本养老保险待遇领取") && text.contains("12345"), text);
     }
 
     /** The item names on screen, read in one script call (the list is re-rendered as the resident types). */
