@@ -1,8 +1,5 @@
 package org.onetrip.kiosk;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +34,17 @@ import org.onetrip.kiosk.web.WebServer;
 import org.onetrip.provisioning.config.TerminalConfig;
 import org.onetrip.store.audit.AuditLog;
 import org.onetrip.store.catalog.Catalog;
+import org.onetrip.store.catalog.CatalogBundle;
+import org.onetrip.store.catalog.CatalogException;
+import org.onetrip.store.catalog.CatalogStore;
+import org.onetrip.store.catalog.LiveCatalog;
+import org.onetrip.store.catalog.Synonyms;
+import org.onetrip.store.catalog.UplinkCatalogSource;
+import org.onetrip.store.region.DivisionFiles;
+import org.onetrip.store.region.DivisionStore;
+import org.onetrip.store.region.Divisions;
+import org.onetrip.kiosk.coverage.CoverageService;
+import org.onetrip.kiosk.guide.GuideService;
 import org.onetrip.store.db.Database;
 import org.onetrip.store.submission.Outbox;
 import org.onetrip.store.submission.SubmissionStore;
@@ -97,16 +105,20 @@ public final class KioskApplication extends ContainerLifeCycle {
         printer = new SimulatedPrinter(printerConfig.profile());
         TerminalIdentity identity = TerminalIdentity.loadOrCreate(config.terminalId(), settings.dataDir().resolve("keys"));
         IntakeClient uplink = new IntakeClient(intake::baseUri, identity, clock);
-        SubmissionStore store = new SubmissionStore(database, new AuditLog(clock), clock, config.terminalId());
+        AuditLog audit = new AuditLog(clock);
+        SubmissionStore store = new SubmissionStore(database, audit, clock, config.terminalId());
+        LiveCatalog catalog = new LiveCatalog(demoCatalog(), Synonyms.standard(), new CatalogStore(database, audit, clock),
+                CatalogBundle.demoAuthority());
+        Divisions divisions = DivisionFiles.shipped();
+        UplinkCatalogSource catalogUplink = new UplinkCatalogSource(intake::baseUri, identity, clock);
         SyncEngine sync = new SyncEngine(new Outbox(store), uplink, clock, RandomGenerator.getDefault(),
                 settings.syncInterval());
         // Receipt tokens are signed with the terminal's key; the trust list is this terminal's own key until
         // provisioning supplies the county's list (TrustList.union(List.of(own, county))).
         ReceiptService receipts = new ReceiptService(printer, config, store,
                 new ReceiptTokenSigner(identity.privateKey(), identity.publicKey()), clock);
-        Catalog catalog = demoCatalog();
         ReceiptLookup receiptLookup = new ReceiptLookup(
-                new ReceiptTokenVerifier(TrustList.of(identity.publicKey())), store, catalog);
+                new ReceiptTokenVerifier(TrustList.of(identity.publicKey())), store, catalog::catalog);
         KioskServices services = new KioskServices()
                 .register(TerminalConfig.class, config)
                 .register(ZoneId.class, zone)
@@ -116,8 +128,12 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(Panel.class, devices.panel())
                 .register(ReceiptService.class, receipts)
                 .register(ReceiptLookup.class, receiptLookup)
+                .register(LiveCatalog.class, catalog)
+                .register(Divisions.class, divisions)
                 .register(ApplyService.class, new ApplyService(catalog, config, store, sync, receipts, clock,
-                        UUID::randomUUID));
+                        UUID::randomUUID))
+                .register(GuideService.class, new GuideService(catalog, store, printer, config))
+                .register(CoverageService.class, new CoverageService(catalog, divisions, config));
         devices.simulatedReader().ifPresent(r -> services.register(DemoControls.class,
                 new DemoControls(r, devices.simulatedScanner(), printer)));
         this.services = services;
@@ -126,7 +142,8 @@ public final class KioskApplication extends ContainerLifeCycle {
         List<LifeCycle> parts = new java.util.ArrayList<>(List.of(database, intake, new DemoEnrolment(intake, identity)));
         parts.addAll(devices.parts());
         parts.add(new PanelFeedback(devices.panel(), devices.reader(), devices.scanner()));
-        parts.addAll(List.of(printer, uplink, sync, web));
+        parts.addAll(List.of(printer, uplink, catalogUplink, new CatalogStartup(catalog, database, divisions, catalogUplink),
+                sync, web));
         for (LifeCycle part : parts) {
             part.addEventListener(PART_LOG);
             addBean(part, true);
@@ -172,14 +189,45 @@ public final class KioskApplication extends ContainerLifeCycle {
         }
     }
 
+    /** The demo's catalog: 长丰县's signed bundle, verified against the demo authority's key. */
     static Catalog demoCatalog() {
-        try (InputStream in = KioskApplication.class.getResourceAsStream("demo/demo-catalog.json")) {
-            if (in == null) {
-                throw new IllegalStateException("the embedded demo catalog is missing from the jar");
+        return CatalogBundle.resource(DEMO_BUNDLE).verify(CatalogBundle.demoAuthority());
+    }
+
+    private static final String DEMO_BUNDLE = "catalog-340121";
+
+    /**
+     * Brings the store's catalog up to date at start: the shipped bundle if the store has nothing older, the
+     * divisions, then whatever newer bundle the platform offers (a failure there is logged, never fatal: the
+     * terminal works offline with what it has).
+     */
+    private static final class CatalogStartup extends AbstractLifeCycle {
+        private final LiveCatalog catalog;
+        private final Database database;
+        private final Divisions divisions;
+        private final UplinkCatalogSource uplink;
+
+        CatalogStartup(LiveCatalog catalog, Database database, Divisions divisions, UplinkCatalogSource uplink) {
+            this.catalog = catalog;
+            this.database = database;
+            this.divisions = divisions;
+            this.uplink = uplink;
+        }
+
+        @Override
+        protected void doStart() {
+            catalog.loadOrImport(CatalogBundle.resource(DEMO_BUNDLE));
+            new DivisionStore(database).importDivisions(divisions, "2023");
+            try {
+                catalog.update(uplink);
+            } catch (CatalogException e) {
+                log.warn("catalog update from the platform skipped: {}", e.getMessage());
             }
-            return Catalog.read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+
+        @Override
+        public String toString() {
+            return "catalog[" + catalog.catalog().version() + "]@" + getState();
         }
     }
 

@@ -13,6 +13,9 @@ import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.kiosk.receipt.ReceiptService;
 import org.onetrip.provisioning.config.TerminalConfig;
 import org.onetrip.store.catalog.Catalog;
+import org.onetrip.store.catalog.CatalogSearch;
+import org.onetrip.store.catalog.LiveCatalog;
+import org.onetrip.store.catalog.Synonyms;
 import org.onetrip.store.catalog.FormField;
 import org.onetrip.store.catalog.Material;
 import org.onetrip.store.catalog.ServiceItem;
@@ -27,7 +30,7 @@ import org.onetrip.store.sync.SyncEngine;
  * handed to the sync engine.
  */
 public final class ApplyService {
-    private final Catalog catalog;
+    private final LiveCatalog catalog;
     private final TerminalConfig config;
     private final SubmissionStore store;
     private final SyncEngine sync;
@@ -36,6 +39,12 @@ public final class ApplyService {
     private final Supplier<UUID> ids;
 
     public ApplyService(Catalog catalog, TerminalConfig config, SubmissionStore store, SyncEngine sync,
+                        ReceiptService receipts, Clock clock, Supplier<UUID> ids) {
+        this(new LiveCatalog(catalog, Synonyms.standard()), config, store, sync, receipts, clock, ids);
+    }
+
+    /** An application service over the terminal's live catalog, which newer signed bundles replace. */
+    public ApplyService(LiveCatalog catalog, TerminalConfig config, SubmissionStore store, SyncEngine sync,
                         ReceiptService receipts, Clock clock, Supplier<UUID> ids) {
         this.catalog = catalog;
         this.config = config;
@@ -47,11 +56,21 @@ public final class ApplyService {
     }
 
     public List<ServiceItem> offered() {
-        return catalog.offeredAt(config.region());
+        return catalog.catalog().offeredAt(config.region());
+    }
+
+    /** Items offered here matching what the resident typed (characters, pinyin, initials, everyday words). */
+    public CatalogSearch.Result search(String query, String theme, int limit) {
+        return catalog.search().search(query, config.region(), theme, limit);
+    }
+
+    /** The life-event themes of the items offered here, most used first. */
+    public List<String> themes() {
+        return catalog.catalog().themesAt(config.region());
     }
 
     public Optional<ServiceItem> item(String taskCode) {
-        return catalog.find(taskCode).filter(i -> config.region().isWithin(i.regionCode()));
+        return catalog.catalog().find(taskCode).filter(i -> config.region().isWithin(i.regionCode()));
     }
 
     /** The form's starting values: whatever the card already says. */

@@ -29,8 +29,6 @@ import com.vaadin.flow.router.Route;
 /** The one-table form of an item, prefilled from the card; the materials and what is waived; submit. */
 @Route(value = "apply", layout = KioskLayout.class)
 public class FormView extends VerticalLayout implements HasUrlParameter<String> {
-    private static final String[] DELIVERY = {"VILLAGE_POINT", "WINDOW", "EXPRESS"};
-
     private final ApplyService apply;
     private final Map<String, HasValue<?, String>> inputs = new LinkedHashMap<>();
     private final RadioButtonGroup<String> delivery = new RadioButtonGroup<>();
@@ -59,9 +57,10 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
         form.addClassName("form");
         item.fields().forEach(f -> form.add(field(f, values.get(f.key()))));
         delivery.setLabel(getTranslation("form.delivery"));
-        delivery.setItems(DELIVERY);
+        var offered = item.deliveries().stream().map(Enum::name).toList();
+        delivery.setItems(offered);
         delivery.setItemLabelGenerator(d -> getTranslation("delivery." + d));
-        delivery.setValue(DELIVERY[0]);
+        delivery.setValue(offered.getFirst());
         delivery.addClassName("delivery");
         Button submit = new Button(getTranslation("form.submit"), e -> submit());
         submit.setId("submit");

@@ -3,6 +3,8 @@ package org.onetrip.kiosk.status;
 import java.util.Objects;
 import java.util.Optional;
 
+import java.util.function.Supplier;
+
 import org.onetrip.store.catalog.Catalog;
 import org.onetrip.store.catalog.ServiceItem;
 import org.onetrip.store.submission.SealedSubmission;
@@ -31,9 +33,9 @@ public final class ReceiptLookup {
 
     private final ReceiptTokenVerifier verifier;
     private final SubmissionStore store;
-    private final Catalog catalog;
+    private final Supplier<Catalog> catalog;
 
-    public ReceiptLookup(ReceiptTokenVerifier verifier, SubmissionStore store, Catalog catalog) {
+    public ReceiptLookup(ReceiptTokenVerifier verifier, SubmissionStore store, Supplier<Catalog> catalog) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.store = Objects.requireNonNull(store, "store");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -64,7 +66,7 @@ public final class ReceiptLookup {
             ReceiptToken token = verified.token();
             Optional<SealedSubmission> local = store.find(token.submissionId());
             Optional<String> itemName = local.map(SealedSubmission::itemName)
-                    .or(() -> catalog.find(token.taskCode()).map(ServiceItem::name));
+                    .or(() -> catalog.get().find(token.taskCode()).map(ServiceItem::name));
             log.info("receipt of submission[{}] from terminal {} (key {}) scanned: genuine", token.submissionId(),
                     token.terminalId(), verified.signer());
             return new Found(token, verified.signer(), local, itemName);

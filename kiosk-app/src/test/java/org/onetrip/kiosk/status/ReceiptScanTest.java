@@ -186,9 +186,9 @@ class ReceiptScanTest {
         ReceiptLookup.Result trusted;
         try {
             untrusted = new ReceiptLookup(new ReceiptTokenVerifier(TrustList.of(b)), otherStore,
-                    KioskApplicationCatalog.demo()).lookup(token);
+                    KioskApplicationCatalog::demo).lookup(token);
             trusted = new ReceiptLookup(new ReceiptTokenVerifier(TrustList.union(List.of(
-                    TrustList.of(b), TrustList.of(a.publicKey())))), otherStore, KioskApplicationCatalog.demo())
+                    TrustList.of(b), TrustList.of(a.publicKey())))), otherStore, KioskApplicationCatalog::demo)
                     .lookup(token);
         } finally {
             otherDatabase.stop();

@@ -15,6 +15,14 @@ public record RegionCode(String code) {
         if (code.startsWith("00")) {
             throw new IllegalArgumentException("region code has no province: " + code);
         }
+        int[] ends = {2, 4, 6, 9, 12};
+        for (int i = 1; i < ends.length - 1; i++) {
+            boolean zero = code.substring(ends[i - 1], ends[i]).chars().allMatch(c -> c == '0');
+            if (zero && !code.substring(ends[i]).chars().allMatch(c -> c == '0')) {
+                throw new IllegalArgumentException("region code " + code + " names a lower level under a zero "
+                        + "segment at digits " + (ends[i - 1] + 1) + "–" + ends[i]);
+            }
+        }
     }
 
     public static RegionCode of(String code) {
@@ -48,6 +56,21 @@ public record RegionCode(String code) {
             chain.add(new RegionCode(prefix + "0".repeat(12 - level.digits())));
         }
         return chain;
+    }
+
+    /** The code one level up; empty for a province. */
+    public java.util.Optional<RegionCode> parent() {
+        List<RegionCode> chain = chain();
+        return chain.size() < 2 ? java.util.Optional.empty() : java.util.Optional.of(chain.get(chain.size() - 2));
+    }
+
+    /** Pads a 2-, 4-, 6-, 9- or 12-digit division code (as the NBS files write them) to 12 digits. */
+    public static RegionCode padded(String code) {
+        String c = code == null ? "" : code.strip();
+        if (!c.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}")) {
+            throw new IllegalArgumentException("division code must have 2, 4, 6, 9 or 12 digits, got: " + code);
+        }
+        return new RegionCode(c + "0".repeat(12 - c.length()));
     }
 
     public boolean isWithin(RegionCode ancestor) {

@@ -57,7 +57,7 @@ class DatabaseTest {
                         + "'"));
             }
             assertEquals("V001__submissions.sql", text(c, "SELECT script FROM flyway_schema_history WHERE success = 1"
-                    + " AND script LIKE 'V%' ORDER BY installed_rank DESC LIMIT 1"));
+                    + " AND script LIKE 'V%' ORDER BY installed_rank LIMIT 1"));
         } finally {
             db.stop();
         }

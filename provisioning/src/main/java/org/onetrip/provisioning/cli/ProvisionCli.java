@@ -1,0 +1,42 @@
+package org.onetrip.provisioning.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code onetrip-provision}: the field technician's tool. Without a command it prints the commands it has. */
+@Command(name = "onetrip-provision", mixinStandardHelpOptions = true, version = "onetrip-provision 0.1",
+        description = "OneTrip terminal provisioning: configuration, catalogs, coverage.")
+public final class ProvisionCli implements Runnable {
+    /** The commands, in the order help lists them. Add new ones here. */
+    static final List<Class<?>> COMMANDS = List.of(CoverageCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The command line with every command, writing to {@code out} and {@code err}. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new ProvisionCli());
+        COMMANDS.forEach(cli::addSubcommand);
+        cli.addSubcommand(new CommandLine.HelpCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(commandLine(out, err).execute(args));
+    }
+}
