@@ -52,12 +52,14 @@ class DatabaseTest {
         Database db = new Database(directory.resolve("store.db"), CLOCK);
         db.start();
         try (Connection c = db.connect()) {
-            for (String table : List.of("submission", "outbox", "status_history", "audit_log", "setting")) {
+            for (String table : List.of("submission", "outbox", "status_history", "audit_log", "setting", "attachment",
+                    "submission_attachment", "evaluation", "complaint", "feedback_outbox", "sync_cursor")) {
                 assertEquals(table, text(c, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '" + table
                         + "'"));
             }
             assertEquals("V001__submissions.sql", text(c, "SELECT script FROM flyway_schema_history WHERE success = 1"
-                    + " AND script LIKE 'V%' ORDER BY installed_rank DESC LIMIT 1"));
+                    + " AND script LIKE 'V%' ORDER BY installed_rank LIMIT 1"));
+            assertEquals("0", text(c, "SELECT count(*) FROM flyway_schema_history WHERE success = 0"));
         } finally {
             db.stop();
         }
