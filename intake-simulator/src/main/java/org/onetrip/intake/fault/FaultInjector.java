@@ -1,0 +1,34 @@
+package org.onetrip.intake.fault;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/** Draws the fault of each request from the current {@link Faults}, which may be changed at any time. */
+public final class FaultInjector {
+    private Faults faults = Faults.NONE;
+    private SplittableRandom random = new SplittableRandom(Faults.NONE.seed());
+    private final AtomicLongArray injected = new AtomicLongArray(Faults.Fault.values().length);
+
+    public synchronized void set(Faults faults) {
+        this.faults = faults;
+        this.random = new SplittableRandom(faults.seed());
+    }
+
+    public synchronized Faults current() {
+        return faults;
+    }
+
+    public Faults.Fault draw() {
+        Faults.Fault fault;
+        synchronized (this) {
+            fault = faults.any() ? faults.pick(random.nextDouble()) : Faults.Fault.NONE;
+        }
+        injected.incrementAndGet(fault.ordinal());
+        return fault;
+    }
+
+    /** How many requests got {@code fault} so far. */
+    public long count(Faults.Fault fault) {
+        return injected.get(fault.ordinal());
+    }
+}
