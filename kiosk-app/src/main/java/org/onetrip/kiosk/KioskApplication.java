@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
@@ -30,9 +31,11 @@ import org.onetrip.kiosk.receipt.ReceiptService;
 import org.onetrip.kiosk.web.KioskServices;
 import org.onetrip.kiosk.web.WebServer;
 import org.onetrip.provisioning.config.TerminalConfig;
+import org.onetrip.store.attachment.AttachmentStore;
 import org.onetrip.store.audit.AuditLog;
 import org.onetrip.store.catalog.Catalog;
 import org.onetrip.store.db.Database;
+import org.onetrip.store.feedback.FeedbackStore;
 import org.onetrip.store.submission.Outbox;
 import org.onetrip.store.submission.SubmissionStore;
 import org.onetrip.store.sync.SyncEngine;
@@ -80,14 +83,22 @@ public final class KioskApplication extends ContainerLifeCycle {
         printer = new SimulatedPrinter(PrinterProfile.MM80);
         TerminalIdentity identity = TerminalIdentity.loadOrCreate(config.terminalId(), settings.dataDir().resolve("keys"));
         IntakeClient uplink = new IntakeClient(intake::baseUri, identity, clock);
-        SubmissionStore store = new SubmissionStore(database, new AuditLog(clock), clock, config.terminalId());
+        AuditLog audit = new AuditLog(clock);
+        SubmissionStore store = new SubmissionStore(database, audit, clock, config.terminalId(),
+                new AttachmentStore(settings.dataDir().resolve("attachments")));
+        FeedbackStore feedback = new FeedbackStore(database, audit, clock, config.terminalId(), UUID::randomUUID);
         SyncEngine sync = new SyncEngine(new Outbox(store), uplink, clock, RandomGenerator.getDefault(),
                 settings.syncInterval());
+        sync.setFeedback(feedback);
+        sync.setHeartbeat(softwareVersion(), Duration.ofMinutes(5),
+                () -> Map.of("printerPaper", printer.status().name()));
         ReceiptService receipts = new ReceiptService(printer, config, zone);
         KioskServices services = new KioskServices()
                 .register(TerminalConfig.class, config)
                 .register(ZoneId.class, zone)
                 .register(SubmissionStore.class, store)
+                .register(FeedbackStore.class, feedback)
+                .register(SyncEngine.class, sync)
                 .register(CardTapService.class, new CardTapService(reader))
                 .register(ReceiptService.class, receipts)
                 .register(ApplyService.class, new ApplyService(demoCatalog(), config, store, sync, receipts, clock,
@@ -140,6 +151,11 @@ public final class KioskApplication extends ContainerLifeCycle {
         public String toString() {
             return "demo-enrolment[" + identity.terminalId() + "]@" + getState();
         }
+    }
+
+    private static String softwareVersion() {
+        String version = KioskApplication.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 
     static Catalog demoCatalog() {

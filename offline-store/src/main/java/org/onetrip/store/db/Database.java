@@ -22,7 +22,9 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The terminal's SQLite file: WAL with {@code synchronous=FULL} (NORMAL can lose the last commits on power
  * loss), a busy timeout, and the schema brought up to date by Flyway at start. A file that fails
- * {@code quick_check} is moved aside and reported loudly; it is never silently recreated over.
+ * {@code PRAGMA integrity_check} (or cannot be opened as a database) is moved aside with its WAL and reported
+ * loudly — an ERROR in the log, {@link #setAside()} for the heartbeat and the technician's screens; it is never
+ * silently recreated over.
  */
 public final class Database extends AbstractLifeCycle {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -31,6 +33,7 @@ public final class Database extends AbstractLifeCycle {
     private final Path file;
     private final Clock clock;
     private final SQLiteDataSource dataSource;
+    private volatile Path setAside;
 
     public Database(Path file, Clock clock) {
         this.file = file.toAbsolutePath();
@@ -48,6 +51,11 @@ public final class Database extends AbstractLifeCycle {
         return file;
     }
 
+    /** Where a corrupt file found at start was moved, if one was (the store then started empty). */
+    public java.util.Optional<Path> setAside() {
+        return java.util.Optional.ofNullable(setAside);
+    }
+
     @Override
     protected void doStart() throws Exception {
         Files.createDirectories(file.getParent());
@@ -55,6 +63,7 @@ public final class Database extends AbstractLifeCycle {
             Path aside = file.resolveSibling(file.getFileName() + ".corrupt-"
                     + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(clock.instant()));
             moveAside(aside);
+            setAside = aside;
             log.error("database[{}]: integrity check failed; the file was moved aside to {} and a new one started."
                     + " Sealed submissions may be recoverable from it: keep it and call the county's technician.",
                     file, aside);
@@ -70,8 +79,13 @@ public final class Database extends AbstractLifeCycle {
     private boolean healthy() {
         try (Connection c = dataSource.getConnection();
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
-            return rs.next() && "ok".equalsIgnoreCase(rs.getString(1));
+             ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            String verdict = rs.next() ? rs.getString(1) : "no answer";
+            if ("ok".equalsIgnoreCase(verdict)) {
+                return true;
+            }
+            log.error("database[{}]: integrity check: {}", file, verdict);
+            return false;
         } catch (SQLException e) {
             log.warn("database[{}]: cannot be opened for the integrity check: {}", file, e.getMessage());
             return false;

@@ -359,6 +359,11 @@ public final class Outbox {
         });
     }
 
+    /** A corrupt database file set aside at start, if there was one (the heartbeat reports it). */
+    public Optional<Path> databaseSetAside() {
+        return store.db().setAside();
+    }
+
     /** The database file (the heartbeat reports the free space of its disk). */
     public Path databaseFile() {
         return store.db().file();

@@ -417,6 +417,7 @@ public final class SyncEngine extends AbstractLifeCycle {
         body.put("diskFreeBytes", diskFree());
         body.put("clockSkewSeconds", client.clockSkew().map(Duration::toSeconds).orElse(null));
         body.put("halted", state.halted().orElse(null));
+        body.put("databaseSetAside", outbox.databaseSetAside().map(p -> p.getFileName().toString()).orElse(null));
         if (heartbeatExtras != null) {
             body.putAll(heartbeatExtras.get());
         }
