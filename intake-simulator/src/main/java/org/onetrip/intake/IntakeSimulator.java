@@ -64,6 +64,11 @@ public final class IntakeSimulator extends AbstractLifeCycle {
         this.faults.set(Objects.requireNonNull(faults, "faults"));
     }
 
+    /** The next API requests get exactly {@code next}, one each in order (tests pin a fault on one request). */
+    public void scriptFaults(Faults.Fault... next) {
+        this.faults.script(java.util.List.of(next));
+    }
+
     /** How many requests got {@code fault} since this simulator was made. */
     public long injected(Faults.Fault fault) {
         return faults.count(fault);

@@ -1,10 +1,17 @@
 package org.onetrip.intake.fault;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLongArray;
 
-/** Draws the fault of each request from the current {@link Faults}, which may be changed at any time. */
+/**
+ * Draws the fault of each request from the current {@link Faults}, which may be changed at any time; faults
+ * scripted with {@link #script} come first, one per request, in order.
+ */
 public final class FaultInjector {
+    private final Deque<Faults.Fault> scripted = new ArrayDeque<>();
     private Faults faults = Faults.NONE;
     private SplittableRandom random = new SplittableRandom(Faults.NONE.seed());
     private final AtomicLongArray injected = new AtomicLongArray(Faults.Fault.values().length);
@@ -14,6 +21,11 @@ public final class FaultInjector {
         this.random = new SplittableRandom(faults.seed());
     }
 
+    /** The next API requests get exactly these faults (NONE for a normal answer), then random draws resume. */
+    public synchronized void script(List<Faults.Fault> next) {
+        scripted.addAll(next);
+    }
+
     public synchronized Faults current() {
         return faults;
     }
@@ -21,7 +33,11 @@ public final class FaultInjector {
     public Faults.Fault draw() {
         Faults.Fault fault;
         synchronized (this) {
-            fault = faults.any() ? faults.pick(random.nextDouble()) : Faults.Fault.NONE;
+            if (!scripted.isEmpty()) {
+                fault = scripted.removeFirst();
+            } else {
+                fault = faults.any() ? faults.pick(random.nextDouble()) : Faults.Fault.NONE;
+            }
         }
         injected.incrementAndGet(fault.ordinal());
         return fault;

@@ -268,8 +268,7 @@ public final class IntakeClient extends ContainerLifeCycle {
             throw new UplinkException(new UplinkResult.RetryLater("uplink[" + where() + "]: timed out"));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new UplinkException(new UplinkResult.RetryLater("uplink[" + where() + "]: "
-                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
+            throw new UplinkException(new UplinkResult.RetryLater("uplink[" + where() + "]: " + brief(cause)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UplinkException(new UplinkResult.RetryLater("uplink[" + where() + "]: interrupted"));
@@ -278,6 +277,15 @@ public final class IntakeClient extends ContainerLifeCycle {
 
     private void noteDate(String date) {
         RequestSignature.parseHttpDate(date).ifPresent(server -> clockSkew = Duration.between(clock.instant(), server));
+    }
+
+    /** A transport failure in a line an operator can read (Jetty's messages can carry whole connection dumps). */
+    private static String brief(Throwable cause) {
+        String message = cause.getMessage();
+        if (message == null || message.isBlank() || message.contains("@")) {
+            return cause.getClass().getSimpleName() + " (connection lost)";
+        }
+        return cause.getClass().getSimpleName() + ": " + (message.length() > 160 ? message.substring(0, 160) + "…" : message);
     }
 
     private Request signed(String method, String pathAndQuery, byte[] body) throws UplinkException {
