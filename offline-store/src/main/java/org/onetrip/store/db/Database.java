@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.flywaydb.core.Flyway;
@@ -33,7 +35,14 @@ public final class Database extends AbstractLifeCycle {
     private final Path file;
     private final Clock clock;
     private final SQLiteDataSource dataSource;
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile Path setAside;
+    /**
+     * The store's own connection, open while started: every {@link #inTransaction} and {@link #read} runs on it,
+     * one at a time. Opening and closing a connection per transaction would make SQLite checkpoint the WAL on
+     * each last close — several extra fsyncs per seal.
+     */
+    private Connection shared;
 
     public Database(Path file, Clock clock) {
         this.file = file.toAbsolutePath();
@@ -52,8 +61,8 @@ public final class Database extends AbstractLifeCycle {
     }
 
     /** Where a corrupt file found at start was moved, if one was (the store then started empty). */
-    public java.util.Optional<Path> setAside() {
-        return java.util.Optional.ofNullable(setAside);
+    public Optional<Path> setAside() {
+        return Optional.ofNullable(setAside);
     }
 
     @Override
@@ -73,6 +82,12 @@ public final class Database extends AbstractLifeCycle {
                 .locations(MIGRATIONS)
                 .load()
                 .migrate();
+        lock.lock();
+        try {
+            shared = dataSource.getConnection();
+        } finally {
+            lock.unlock();
+        }
         log.info("database[{}]: ready", file);
     }
 
@@ -105,14 +120,36 @@ public final class Database extends AbstractLifeCycle {
         }
     }
 
+    @Override
+    protected void doStop() throws Exception {
+        lock.lock();
+        try {
+            if (shared != null) {
+                shared.close();
+                shared = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A new connection with the store's pragmas; the caller closes it. */
     public Connection connect() throws SQLException {
         return dataSource.getConnection();
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed (and, with {@code synchronous=FULL}, on disk) when it
+     * returns, rolled back when it throws. Called inside another transaction on the same thread, it joins it.
+     * Do not keep the connection beyond {@code work}.
+     */
     public <T> T inTransaction(SqlWork<T> work) {
-        try (Connection c = connect()) {
+        lock.lock();
+        try {
+            Connection c = connection();
+            if (!c.getAutoCommit()) {
+                return work.run(c);
+            }
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
@@ -121,19 +158,33 @@ public final class Database extends AbstractLifeCycle {
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException("database[" + file + "]: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Runs a read (or a single auto-committed statement). */
     public <T> T read(SqlWork<T> work) {
-        try (Connection c = connect()) {
-            return work.run(c);
+        lock.lock();
+        try {
+            return work.run(connection());
         } catch (SQLException e) {
             throw new StoreException("database[" + file + "]: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
         }
+    }
+
+    private Connection connection() {
+        if (shared == null) {
+            throw new StoreException("database[" + file + "]: not started (" + getState() + ")");
+        }
+        return shared;
     }
 
     @Override
