@@ -174,6 +174,48 @@ public final class Outbox {
         return known;
     }
 
+    /** One status the platform reported. */
+    public record StatusChange(UUID submissionId, SubmissionStatus status, String note, String projectNo, Instant at) {
+    }
+
+    /**
+     * A page of statuses the platform reported and the cursor after it, in ONE transaction (one fsync however
+     * many changes a terminal that was offline for days pulls at once); changes of submissions this terminal
+     * does not have are ignored. Listeners hear of each known one after the commit. Returns how many were known.
+     */
+    public int statusesChanged(List<StatusChange> changes, String cursorName, String cursor) {
+        List<UUID> known = store.db().inTransaction(c -> {
+            List<UUID> applied = new ArrayList<>();
+            for (StatusChange change : changes) {
+                try (PreparedStatement ps = c.prepareStatement(SET_STATUS)) {
+                    ps.setString(1, change.status().name());
+                    ps.setString(2, change.note());
+                    ps.setString(3, Instants.format(change.at()));
+                    ps.setString(4, change.projectNo());
+                    ps.setString(5, change.submissionId().toString());
+                    if (ps.executeUpdate() == 0) {
+                        continue;
+                    }
+                }
+                store.history(c, change.submissionId(), change.status(), change.note(), change.at());
+                store.audit().append(c, "sync", "submission.status", change.submissionId().toString(),
+                        "status=" + change.status());
+                applied.add(change.submissionId());
+            }
+            if (cursor != null) {
+                try (PreparedStatement ps = c.prepareStatement(PUT_CURSOR)) {
+                    ps.setString(1, cursorName);
+                    ps.setString(2, cursor);
+                    ps.setString(3, Instants.format(store.clock().instant()));
+                    ps.executeUpdate();
+                }
+            }
+            return applied;
+        });
+        known.stream().distinct().forEach(id -> store.find(id).ifPresent(store::fire));
+        return known.size();
+    }
+
     private static final String GET_CURSOR = "SELECT value FROM sync_cursor WHERE name = ?";
     private static final String PUT_CURSOR = """
             INSERT INTO sync_cursor (name, value, updated_at) VALUES (?, ?, ?)

@@ -330,6 +330,7 @@ public final class SyncEngine extends AbstractLifeCycle {
         try {
             for (int page = 0; page < MAX_STATUS_PAGES; page++) {
                 StatusPage answer = client.pullStatus(cursor);
+                List<Outbox.StatusChange> known = new java.util.ArrayList<>();
                 for (StatusPage.Change change : answer.changes()) {
                     Optional<SubmissionStatus> status = SubmissionStatus.fromPlatform(change.status());
                     if (status.isEmpty()) {
@@ -337,12 +338,14 @@ public final class SyncEngine extends AbstractLifeCycle {
                                 change.status());
                         continue;
                     }
-                    outbox.statusChanged(change.submissionId(), status.get(), change.note(), change.projectNo(),
-                            change.at());
+                    known.add(new Outbox.StatusChange(change.submissionId(), status.get(), change.note(),
+                            change.projectNo(), change.at()));
                 }
                 boolean moved = answer.cursor() != null && !answer.cursor().equals(cursor);
+                if (moved || !known.isEmpty()) {
+                    outbox.statusesChanged(known, STATUS_CURSOR, moved ? answer.cursor() : null);
+                }
                 if (moved) {
-                    outbox.saveCursor(STATUS_CURSOR, answer.cursor());
                     cursor = answer.cursor();
                 }
                 if (!moved || answer.changes().isEmpty()) {
