@@ -222,6 +222,31 @@ class SyncAgainstSimulatorTest {
     }
 
     @Test
+    void three_days_without_a_network_keep_every_record_queued_within_the_backoff_cap_and_it_drains_when_back() {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(seal(List.of()));
+        }
+        platform.stop();
+        for (int hour = 0; hour < 72; hour++) {
+            terminal.sync.runOnce();
+            advance(Duration.ofHours(1));
+        }
+        int pendingOffline = terminal.sync.state().pending();
+        boolean withinCap = terminal.outbox.queue(100).stream()
+                .allMatch(r -> !r.nextAttemptAt().isAfter(terminalClock.instant().plus(Duration.ofMinutes(5).plusSeconds(1))));
+
+        platform.start();
+        terminal.sync.runOnce();
+
+        assertEquals(30, pendingOffline);
+        assertTrue(withinCap, "no record waits longer than the cap");
+        assertTrue(terminal.sync.state().halted().isEmpty(), "an outage is never an operator halt");
+        assertEquals(0, terminal.sync.state().pending(), terminal.sync.state().toString());
+        assertTrue(ids.stream().allMatch(id -> platform.simulator.storedCopiesOf(id) == 1));
+    }
+
+    @Test
     void a_key_reused_with_another_body_is_quarantined_as_a_conflict_and_the_queue_goes_on() {
         UUID id = seal(List.of());
         UUID next = seal(List.of());

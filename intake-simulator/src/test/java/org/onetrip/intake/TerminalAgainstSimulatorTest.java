@@ -222,7 +222,7 @@ class TerminalAgainstSimulatorTest {
         sync.runOnce();
         sync.runOnce();
 
-        assertEquals(0, beforeBackoff, "the record waits for its backoff");
+        assertEquals(1, beforeBackoff, "once the platform answers again, what waited is sent without waiting out its backoff");
         assertEquals(1, platform.simulator.storedSubmissionCount());
         assertEquals(SubmissionStatus.SENT, store.find(id).orElseThrow().status());
         assertEquals(platform.simulator.projectNoOf(id), store.find(id).orElseThrow().projectNo());

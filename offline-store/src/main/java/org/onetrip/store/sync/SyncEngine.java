@@ -166,12 +166,18 @@ public final class SyncEngine extends AbstractLifeCycle {
             if (state.halted().isPresent()) {
                 return;
             }
+            boolean wasFailing = state.lastError().isPresent();
             boolean reachable = uploadSubmissions();
             if (reachable && !halted()) {
                 reachable = uploadFeedback();
             }
             if (reachable && !halted()) {
                 pullStatus();
+            }
+            if (wasFailing && reachable && !halted() && state.lastError().isEmpty()
+                    && outbox.wakeAll(clock.instant()) > 0) {
+                log.info("sync: the platform answers again; sending what waited for it");
+                uploadSubmissions();
             }
             if (reachable && !halted()) {
                 pullCatalogWhenDue();
