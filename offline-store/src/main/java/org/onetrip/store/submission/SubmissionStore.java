@@ -157,7 +157,9 @@ public final class SubmissionStore {
             return null;
         });
         log.info("submission[{}]: sealed (task {})", draft.id(), draft.taskCode());
-        SealedSubmission sealed = find(draft.id()).orElseThrow();
+        SealedSubmission sealed = new SealedSubmission(draft.id(), draft.taskCode(), draft.itemName(),
+                draft.itemVersion(), draft.applicantMask(), now, draft.promisedBy(), draft.stillToBring(),
+                SubmissionStatus.SEALED, Optional.empty(), Optional.empty(), now);
         fire(sealed);
         return sealed;
     }
