@@ -17,12 +17,14 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.onetrip.intake.attachment.AttachmentStore;
+import org.onetrip.intake.catalog.CatalogShelf;
+import org.onetrip.intake.complaint.ComplaintIntake;
+import org.onetrip.intake.fault.FaultInjector;
+import org.onetrip.intake.fault.Faults;
 import org.onetrip.intake.db.IntakeDatabase;
 import org.onetrip.intake.evaluation.EvaluationIntake;
 import org.onetrip.intake.http.Authenticator;
-import org.onetrip.intake.http.Endpoint;
 import org.onetrip.intake.http.IntakeHandler;
-import org.onetrip.intake.http.Reply;
 import org.onetrip.intake.http.Router;
 import org.onetrip.intake.idempotency.IdempotencyLedger;
 import org.onetrip.intake.status.StatusBoard;
@@ -44,15 +46,47 @@ public final class IntakeSimulator extends AbstractLifeCycle {
     private final IntakeSimulatorConfig config;
     private final Clock clock;
     private final TerminalRegistry terminals;
+    private final FaultInjector faults = new FaultInjector();
     private volatile Running running;
 
-    private record Running(Server server, IntakeDatabase database, SubmissionIntake submissions, URI baseUri) {
+    private record Running(Server server, IntakeDatabase database, SubmissionIntake submissions,
+                           CatalogShelf catalog, IntakeHandler handler, URI baseUri) {
     }
 
     public IntakeSimulator(IntakeSimulatorConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "intake simulator: config is null");
         this.clock = Objects.requireNonNull(clock, "intake simulator: clock is null");
         this.terminals = new TerminalRegistry(clock);
+    }
+
+    /** Injects {@code faults} into every API request from now on (any state); {@link Faults#NONE} stops them. */
+    public void setFaults(Faults faults) {
+        this.faults.set(Objects.requireNonNull(faults, "faults"));
+    }
+
+    /** The next API requests get exactly {@code next}, one each in order (tests pin a fault on one request). */
+    public void scriptFaults(Faults.Fault... next) {
+        this.faults.script(java.util.List.of(next));
+    }
+
+    /** How many requests got {@code fault} since this simulator was made. */
+    public long injected(Faults.Fault fault) {
+        return faults.count(fault);
+    }
+
+    /** How many requests {@code "METHOD /path"} received since the last start, faults included. */
+    public long requestCount(String methodAndPath) {
+        return requireRunning("requestCount()").handler().requestCount(methodAndPath);
+    }
+
+    /** Publishes a catalog bundle (its bytes as terminals will receive them) under {@code version}. */
+    public void publishCatalog(long version, byte[] bundle) {
+        requireRunning("publishCatalog()").catalog().publish(version, bundle);
+    }
+
+    /** How many times {@code submissionId} is stored (the contract allows exactly 0 or 1). */
+    public int storedCopiesOf(UUID submissionId) {
+        return requireRunning("storedCopiesOf()").submissions().copiesOf(submissionId);
     }
 
     /** Where the simulator listens, e.g. {@code http://127.0.0.1:41234}; only while started. */
@@ -88,10 +122,13 @@ public final class IntakeSimulator extends AbstractLifeCycle {
             AttachmentStore attachments = new AttachmentStore(database, clock);
             SubmissionIntake submissions =
                     new SubmissionIntake(database, clock, new IdempotencyLedger(), attachments);
-            server = server(handler(database, submissions, attachments));
+            CatalogShelf catalog = new CatalogShelf(database, clock);
+            IntakeHandler handler = handler(database, submissions, attachments, catalog);
+            server = server(handler);
             startListening(server);
             int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-            running = new Running(server, database, submissions, URI.create("http://" + hostForUri() + ":" + port));
+            running = new Running(server, database, submissions, catalog, handler,
+                    URI.create("http://" + hostForUri() + ":" + port));
             LOG.info("intake simulator listening on {} with database {}", running.baseUri(), database.file());
         } catch (RuntimeException e) {
             terminals.detach();
@@ -130,16 +167,16 @@ public final class IntakeSimulator extends AbstractLifeCycle {
     }
 
     private IntakeHandler handler(IntakeDatabase database, SubmissionIntake submissions,
-                                  AttachmentStore attachments) {
-        Endpoint noCatalog = request -> Reply.noContent();
+                                  AttachmentStore attachments, CatalogShelf catalog) {
         Router router = new Router(Map.of(
                 "POST /api/v1/submissions", submissions,
                 "GET /api/v1/status", new StatusBoard(database, clock, config.schedule()),
-                "GET /api/v1/catalog", noCatalog,
+                "GET /api/v1/catalog", catalog,
                 "POST /api/v1/evaluations", new EvaluationIntake(database, clock, new IdempotencyLedger()),
+                "POST /api/v1/complaints", new ComplaintIntake(database, clock, new IdempotencyLedger()),
                 "POST /api/v1/heartbeat", new HeartbeatEndpoint(database, clock)),
                 attachments::put);
-        return new IntakeHandler(router, new Authenticator(terminals, clock, config.maxClockSkew()));
+        return new IntakeHandler(router, new Authenticator(terminals, clock, config.maxClockSkew()), clock, faults);
     }
 
     private Server server(IntakeHandler handler) {
@@ -148,6 +185,7 @@ public final class IntakeSimulator extends AbstractLifeCycle {
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        http.setSendDateHeader(false); // the handler sends Date from the simulator's own clock
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
@@ -32,6 +33,7 @@ import org.onetrip.kiosk.status.ReceiptLookup;
 import org.onetrip.kiosk.web.KioskServices;
 import org.onetrip.kiosk.web.WebServer;
 import org.onetrip.provisioning.config.TerminalConfig;
+import org.onetrip.store.attachment.AttachmentStore;
 import org.onetrip.store.audit.AuditLog;
 import org.onetrip.store.catalog.Catalog;
 import org.onetrip.store.catalog.CatalogBundle;
@@ -46,6 +48,7 @@ import org.onetrip.store.region.Divisions;
 import org.onetrip.kiosk.coverage.CoverageService;
 import org.onetrip.kiosk.guide.GuideService;
 import org.onetrip.store.db.Database;
+import org.onetrip.store.feedback.FeedbackStore;
 import org.onetrip.store.submission.Outbox;
 import org.onetrip.store.submission.SubmissionStore;
 import org.onetrip.store.sync.SyncEngine;
@@ -106,13 +109,18 @@ public final class KioskApplication extends ContainerLifeCycle {
         TerminalIdentity identity = TerminalIdentity.loadOrCreate(config.terminalId(), settings.dataDir().resolve("keys"));
         IntakeClient uplink = new IntakeClient(intake::baseUri, identity, clock);
         AuditLog audit = new AuditLog(clock);
-        SubmissionStore store = new SubmissionStore(database, audit, clock, config.terminalId());
+        SubmissionStore store = new SubmissionStore(database, audit, clock, config.terminalId(),
+                new AttachmentStore(settings.dataDir().resolve("attachments")));
+        FeedbackStore feedback = new FeedbackStore(database, audit, clock, config.terminalId(), UUID::randomUUID);
         LiveCatalog catalog = new LiveCatalog(demoCatalog(), Synonyms.standard(), new CatalogStore(database, audit, clock),
                 CatalogBundle.demoAuthority());
         Divisions divisions = DivisionFiles.shipped();
         UplinkCatalogSource catalogUplink = new UplinkCatalogSource(intake::baseUri, identity, clock);
         SyncEngine sync = new SyncEngine(new Outbox(store), uplink, clock, RandomGenerator.getDefault(),
                 settings.syncInterval());
+        sync.setFeedback(feedback);
+        sync.setHeartbeat(softwareVersion(), Duration.ofMinutes(5),
+                () -> Map.of("printerPaper", printer.status().name()));
         // Receipt tokens are signed with the terminal's key; the trust list is this terminal's own key until
         // provisioning supplies the county's list (TrustList.union(List.of(own, county))).
         ReceiptService receipts = new ReceiptService(printer, config, store,
@@ -123,6 +131,8 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(TerminalConfig.class, config)
                 .register(ZoneId.class, zone)
                 .register(SubmissionStore.class, store)
+                .register(FeedbackStore.class, feedback)
+                .register(SyncEngine.class, sync)
                 .register(CardTapService.class, new CardTapService(devices.reader()))
                 .register(ScanService.class, new ScanService(devices.scanner()))
                 .register(Panel.class, devices.panel())
@@ -187,6 +197,11 @@ public final class KioskApplication extends ContainerLifeCycle {
         public String toString() {
             return "demo-enrolment[" + identity.terminalId() + "]@" + getState();
         }
+    }
+
+    private static String softwareVersion() {
+        String version = KioskApplication.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 
     /** The demo's catalog: 长丰县's signed bundle, verified against the demo authority's key. */

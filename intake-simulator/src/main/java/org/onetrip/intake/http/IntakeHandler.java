@@ -2,18 +2,27 @@ package org.onetrip.intake.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.onetrip.intake.fault.FaultInjector;
+import org.onetrip.intake.fault.Faults;
+import org.onetrip.store.uplink.RequestSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,16 +39,37 @@ public final class IntakeHandler extends Handler.Abstract {
 
     private final Router router;
     private final Authenticator authenticator;
+    private final Clock clock;
+    private final FaultInjector faults;
+    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
 
-    public IntakeHandler(Router router, Authenticator authenticator) {
+    public IntakeHandler(Router router, Authenticator authenticator, Clock clock, FaultInjector faults) {
         this.router = router;
         this.authenticator = authenticator;
+        this.clock = clock;
+        this.faults = faults;
+    }
+
+    /** How many requests {@code "METHOD /path"} has received (whatever their answer or fault). */
+    public long requestCount(String methodAndPath) {
+        LongAdder count = requests.get(methodAndPath);
+        return count == null ? 0 : count.sum();
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String method = request.getMethod();
         String path = request.getHttpURI().getPath();
+        requests.computeIfAbsent(method + " " + path, k -> new LongAdder()).increment();
+        Faults.Fault fault = router.route(method, path).isPresent() ? faults.draw() : Faults.Fault.NONE;
+        if (fault == Faults.Fault.RESET) {
+            reset(request, callback, "reset before handling");
+            return true;
+        }
+        if (fault == Faults.Fault.ERROR) {
+            send(Reply.reason(503, "injected fault: the platform is unavailable; retry later"), response, callback);
+            return true;
+        }
         Reply reply;
         try {
             reply = answer(request, method, path);
@@ -47,9 +77,34 @@ public final class IntakeHandler extends Handler.Abstract {
             LOG.error("intake simulator: {} {} failed", method, path, e);
             reply = Reply.reason(500, "internal error of the intake simulator; retry later");
         }
-        LOG.debug("{} {} terminal={} -> {}", method, path, terminalOf(request), reply.status());
+        LOG.debug("{} {} terminal={} -> {} {}", method, path, terminalOf(request), reply.status(), fault);
+        if (fault == Faults.Fault.COMMIT_THEN_FAIL) {
+            reset(request, callback, "handled, answer lost");
+            return true;
+        }
+        if (fault == Faults.Fault.SLOW) {
+            try {
+                Thread.sleep(faults.current().slowDelay());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         send(reply, response, callback);
         return true;
+    }
+
+    /** Drops the connection with a TCP reset (linger 0), as a failing network or a crashed proxy would. */
+    private static void reset(Request request, Callback callback, String what) {
+        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+        if (endPoint.getTransport() instanceof SocketChannel channel) {
+            try {
+                channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+            } catch (IOException e) {
+                LOG.debug("intake simulator: cannot set linger 0 for an injected reset: {}", e.toString());
+            }
+        }
+        endPoint.close();
+        callback.failed(new IOException("intake simulator: injected fault: " + what));
     }
 
     private Reply answer(Request request, String method, String path) throws IOException {
@@ -101,11 +156,13 @@ public final class IntakeHandler extends Handler.Abstract {
     }
 
     private static String terminalOf(Request request) {
-        return request.getHeaders().get(org.onetrip.store.uplink.RequestSignature.TERMINAL_HEADER);
+        return request.getHeaders().get(RequestSignature.TERMINAL_HEADER);
     }
 
-    private static void send(Reply reply, Response response, Callback callback) {
+    private void send(Reply reply, Response response, Callback callback) {
         response.setStatus(reply.status());
+        response.getHeaders().put(HttpHeader.DATE, RequestSignature.httpDate(clock.instant()));
+        reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         if (reply.body() == null) {
             response.write(true, null, callback);
             return;

@@ -18,7 +18,8 @@ import org.onetrip.intake.http.SignedRequest;
 
 /**
  * Answers {@code {"changes":[...],"cursor":"<seq>"}} with this terminal's changes after the cursor, in
- * order; an absent or empty cursor means from the beginning. Due steps are materialised first, in the order
+ * order, at most 500 per page (ask again from the returned cursor for more); an absent or empty cursor means
+ * from the beginning. Due steps are materialised first, in the order
  * they fell due, so a late poll still sees every step once.
  */
 public final class StatusBoard implements Endpoint {
@@ -58,6 +59,7 @@ public final class StatusBoard implements Endpoint {
             SELECT seq, submission_id, project_no, status, note, at FROM status_change
             WHERE terminal_id = ? AND seq > ?
             ORDER BY seq
+            LIMIT 500
             """;
 
     private static Page changesAfter(Connection connection, String terminalId, long cursor) throws SQLException {

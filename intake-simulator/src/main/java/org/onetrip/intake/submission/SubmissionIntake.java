@@ -106,6 +106,23 @@ public final class SubmissionIntake implements Endpoint {
         });
     }
 
+    private static final String COUNT_COPIES = """
+            SELECT count(*) FROM submission WHERE submission_id = ?
+            """;
+
+    /** How many rows hold {@code submissionId} (over all terminals). */
+    public int copiesOf(UUID submissionId) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement count = connection.prepareStatement(COUNT_COPIES)) {
+                count.setString(1, submissionId.toString());
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            }
+        });
+    }
+
     private static final String SELECT_PROJECT_NO = """
             SELECT project_no FROM submission WHERE submission_id = ? ORDER BY receipt_no LIMIT 1
             """;

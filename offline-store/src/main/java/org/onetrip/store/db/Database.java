@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.flywaydb.core.Flyway;
@@ -22,7 +24,9 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The terminal's SQLite file: WAL with {@code synchronous=FULL} (NORMAL can lose the last commits on power
  * loss), a busy timeout, and the schema brought up to date by Flyway at start. A file that fails
- * {@code quick_check} is moved aside and reported loudly; it is never silently recreated over.
+ * {@code PRAGMA integrity_check} (or cannot be opened as a database) is moved aside with its WAL and reported
+ * loudly — an ERROR in the log, {@link #setAside()} for the heartbeat and the technician's screens; it is never
+ * silently recreated over.
  */
 public final class Database extends AbstractLifeCycle {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -31,6 +35,14 @@ public final class Database extends AbstractLifeCycle {
     private final Path file;
     private final Clock clock;
     private final SQLiteDataSource dataSource;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile Path setAside;
+    /**
+     * The store's own connection, open while started: every {@link #inTransaction} and {@link #read} runs on it,
+     * one at a time. Opening and closing a connection per transaction would make SQLite checkpoint the WAL on
+     * each last close — several extra fsyncs per seal.
+     */
+    private Connection shared;
 
     public Database(Path file, Clock clock) {
         this.file = file.toAbsolutePath();
@@ -48,6 +60,11 @@ public final class Database extends AbstractLifeCycle {
         return file;
     }
 
+    /** Where a corrupt file found at start was moved, if one was (the store then started empty). */
+    public Optional<Path> setAside() {
+        return Optional.ofNullable(setAside);
+    }
+
     @Override
     protected void doStart() throws Exception {
         Files.createDirectories(file.getParent());
@@ -55,6 +72,7 @@ public final class Database extends AbstractLifeCycle {
             Path aside = file.resolveSibling(file.getFileName() + ".corrupt-"
                     + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(clock.instant()));
             moveAside(aside);
+            setAside = aside;
             log.error("database[{}]: integrity check failed; the file was moved aside to {} and a new one started."
                     + " Sealed submissions may be recoverable from it: keep it and call the county's technician.",
                     file, aside);
@@ -64,14 +82,25 @@ public final class Database extends AbstractLifeCycle {
                 .locations(MIGRATIONS)
                 .load()
                 .migrate();
+        lock.lock();
+        try {
+            shared = dataSource.getConnection();
+        } finally {
+            lock.unlock();
+        }
         log.info("database[{}]: ready", file);
     }
 
     private boolean healthy() {
         try (Connection c = dataSource.getConnection();
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
-            return rs.next() && "ok".equalsIgnoreCase(rs.getString(1));
+             ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            String verdict = rs.next() ? rs.getString(1) : "no answer";
+            if ("ok".equalsIgnoreCase(verdict)) {
+                return true;
+            }
+            log.error("database[{}]: integrity check: {}", file, verdict);
+            return false;
         } catch (SQLException e) {
             log.warn("database[{}]: cannot be opened for the integrity check: {}", file, e.getMessage());
             return false;
@@ -91,14 +120,36 @@ public final class Database extends AbstractLifeCycle {
         }
     }
 
+    @Override
+    protected void doStop() throws Exception {
+        lock.lock();
+        try {
+            if (shared != null) {
+                shared.close();
+                shared = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A new connection with the store's pragmas; the caller closes it. */
     public Connection connect() throws SQLException {
         return dataSource.getConnection();
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed (and, with {@code synchronous=FULL}, on disk) when it
+     * returns, rolled back when it throws. Called inside another transaction on the same thread, it joins it.
+     * Do not keep the connection beyond {@code work}.
+     */
     public <T> T inTransaction(SqlWork<T> work) {
-        try (Connection c = connect()) {
+        lock.lock();
+        try {
+            Connection c = connection();
+            if (!c.getAutoCommit()) {
+                return work.run(c);
+            }
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
@@ -107,19 +158,33 @@ public final class Database extends AbstractLifeCycle {
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException("database[" + file + "]: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Runs a read (or a single auto-committed statement). */
     public <T> T read(SqlWork<T> work) {
-        try (Connection c = connect()) {
-            return work.run(c);
+        lock.lock();
+        try {
+            return work.run(connection());
         } catch (SQLException e) {
             throw new StoreException("database[" + file + "]: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
         }
+    }
+
+    private Connection connection() {
+        if (shared == null) {
+            throw new StoreException("database[" + file + "]: not started (" + getState() + ")");
+        }
+        return shared;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.onetrip.store.submission;
 
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.onetrip.store.attachment.AttachmentRef;
 import org.onetrip.store.db.Instants;
 
 /**
@@ -89,16 +91,23 @@ public final class Outbox {
     }
 
     private static final String RETRY = """
-            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE submission_id = ?
+            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, last_attempt_at = ?
+            WHERE submission_id = ?
             """;
 
     /** The upload failed for a reason that may pass; try again at {@code next}. */
     public void retryLater(UUID id, Instant next, String error) {
+        retryLater(id, next, error, store.clock().instant());
+    }
+
+    /** As {@link #retryLater(UUID, Instant, String)}, recording when the failed attempt was made. */
+    public void retryLater(UUID id, Instant next, String error, Instant attemptedAt) {
         store.db().inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(RETRY)) {
                 ps.setString(1, Instants.format(next));
                 ps.setString(2, error);
-                ps.setString(3, id.toString());
+                ps.setString(3, Instants.format(attemptedAt));
+                ps.setString(4, id.toString());
                 ps.executeUpdate();
             }
             return null;
@@ -106,7 +115,9 @@ public final class Outbox {
     }
 
     private static final String QUARANTINE_OUTBOX = """
-            UPDATE outbox SET state = 'QUARANTINED', attempts = attempts + 1, last_error = ? WHERE submission_id = ?
+            UPDATE outbox SET state = 'QUARANTINED', attempts = attempts + 1, last_error = ?, last_attempt_at = ?,
+                              quarantined_at = ?
+            WHERE submission_id = ?
             """;
     private static final String SET_QUARANTINED = """
             UPDATE submission SET status = 'QUARANTINED', status_note = ?, status_at = ? WHERE id = ?
@@ -117,7 +128,9 @@ public final class Outbox {
         store.db().inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(QUARANTINE_OUTBOX)) {
                 ps.setString(1, reason);
-                ps.setString(2, id.toString());
+                ps.setString(2, Instants.format(at));
+                ps.setString(3, Instants.format(at));
+                ps.setString(4, id.toString());
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(SET_QUARANTINED)) {
@@ -161,15 +174,59 @@ public final class Outbox {
         return known;
     }
 
-    private static final String GET_SETTING = "SELECT value FROM setting WHERE name = ?";
-    private static final String PUT_SETTING = """
-            INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value
+    /** One status the platform reported. */
+    public record StatusChange(UUID submissionId, SubmissionStatus status, String note, String projectNo, Instant at) {
+    }
+
+    /**
+     * A page of statuses the platform reported and the cursor after it, in ONE transaction (one fsync however
+     * many changes a terminal that was offline for days pulls at once); changes of submissions this terminal
+     * does not have are ignored. Listeners hear of each known one after the commit. Returns how many were known.
+     */
+    public int statusesChanged(List<StatusChange> changes, String cursorName, String cursor) {
+        List<UUID> known = store.db().inTransaction(c -> {
+            List<UUID> applied = new ArrayList<>();
+            for (StatusChange change : changes) {
+                try (PreparedStatement ps = c.prepareStatement(SET_STATUS)) {
+                    ps.setString(1, change.status().name());
+                    ps.setString(2, change.note());
+                    ps.setString(3, Instants.format(change.at()));
+                    ps.setString(4, change.projectNo());
+                    ps.setString(5, change.submissionId().toString());
+                    if (ps.executeUpdate() == 0) {
+                        continue;
+                    }
+                }
+                store.history(c, change.submissionId(), change.status(), change.note(), change.at());
+                store.audit().append(c, "sync", "submission.status", change.submissionId().toString(),
+                        "status=" + change.status());
+                applied.add(change.submissionId());
+            }
+            if (cursor != null) {
+                try (PreparedStatement ps = c.prepareStatement(PUT_CURSOR)) {
+                    ps.setString(1, cursorName);
+                    ps.setString(2, cursor);
+                    ps.setString(3, Instants.format(store.clock().instant()));
+                    ps.executeUpdate();
+                }
+            }
+            return applied;
+        });
+        known.stream().distinct().forEach(id -> store.find(id).ifPresent(store::fire));
+        return known.size();
+    }
+
+    private static final String GET_CURSOR = "SELECT value FROM sync_cursor WHERE name = ?";
+    private static final String PUT_CURSOR = """
+            INSERT INTO sync_cursor (name, value, updated_at) VALUES (?, ?, ?)
+            ON CONFLICT(name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
             """;
 
+    /** Where the pull named {@code name} (status, catalog, …) stands. */
     public Optional<String> cursor(String name) {
         return store.db().read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(GET_SETTING)) {
-                ps.setString(1, "cursor." + name);
+            try (PreparedStatement ps = c.prepareStatement(GET_CURSOR)) {
+                ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
                 }
@@ -179,12 +236,178 @@ public final class Outbox {
 
     public void saveCursor(String name, String value) {
         store.db().inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(PUT_SETTING)) {
-                ps.setString(1, "cursor." + name);
+            try (PreparedStatement ps = c.prepareStatement(PUT_CURSOR)) {
+                ps.setString(1, name);
                 ps.setString(2, value);
+                ps.setString(3, Instants.format(store.clock().instant()));
                 ps.executeUpdate();
             }
             return null;
         });
+    }
+
+    private static final String TO_UPLOAD = """
+            SELECT a.sha256, a.size, a.media_type
+            FROM submission_attachment sa JOIN attachment a ON a.sha256 = sa.sha256
+            WHERE sa.submission_id = ? AND a.uploaded_at IS NULL
+            ORDER BY sa.ordinal
+            """;
+
+    /** The attachments of {@code id} the platform has not acknowledged yet, in the order the body lists them. */
+    public List<AttachmentRef> attachmentsToUpload(UUID id) {
+        return store.db().read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(TO_UPLOAD)) {
+                ps.setString(1, id.toString());
+                List<AttachmentRef> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new AttachmentRef(rs.getString(1), rs.getLong(2), rs.getString(3)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The file of an attachment. */
+    public Path attachmentFile(AttachmentRef ref) {
+        return store.attachments().path(ref.sha256());
+    }
+
+    public boolean attachmentPresent(AttachmentRef ref) {
+        return store.attachments().isPresent(ref);
+    }
+
+    private static final String UPLOADED = """
+            UPDATE attachment SET uploaded_at = ? WHERE sha256 = ? AND uploaded_at IS NULL
+            """;
+
+    /** The platform acknowledged the bytes of {@code sha256}: they are never sent again. */
+    public void attachmentUploaded(String sha256, Instant at) {
+        store.db().inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(UPLOADED)) {
+                ps.setString(1, Instants.format(at));
+                ps.setString(2, sha256);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static final String WAKE = """
+            UPDATE outbox SET next_attempt_at = ? WHERE state = 'PENDING' AND next_attempt_at > ?
+            """;
+
+    /** Makes every pending upload due at {@code now} (the link is back: no need to wait out old backoffs). */
+    public int wakeAll(Instant now) {
+        return store.db().inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(WAKE)) {
+                ps.setString(1, Instants.format(now));
+                ps.setString(2, Instants.format(now));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static final String REQUEUE_OUTBOX = """
+            UPDATE outbox SET state = 'PENDING', next_attempt_at = ?, quarantined_at = NULL
+            WHERE submission_id = ? AND state = 'QUARANTINED'
+            """;
+    private static final String SET_SEALED_AGAIN = """
+            UPDATE submission SET status = 'SEALED', status_note = NULL, status_at = ? WHERE id = ? AND status = 'QUARANTINED'
+            """;
+
+    /**
+     * Staff's "retry this one": a quarantined submission goes back into the queue, due now. False when it was not
+     * quarantined.
+     */
+    public boolean requeue(UUID id, String actor) {
+        Instant now = store.clock().instant();
+        boolean requeued = store.db().inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(REQUEUE_OUTBOX)) {
+                ps.setString(1, Instants.format(now));
+                ps.setString(2, id.toString());
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(SET_SEALED_AGAIN)) {
+                ps.setString(1, Instants.format(now));
+                ps.setString(2, id.toString());
+                ps.executeUpdate();
+            }
+            store.history(c, id, SubmissionStatus.SEALED, null, now);
+            store.audit().append(c, actor, "submission.requeued", id.toString(), "");
+            return true;
+        });
+        if (requeued) {
+            store.find(id).ifPresent(store::fire);
+        }
+        return requeued;
+    }
+
+    /** One record of the queue as an operator sees it. */
+    public record QueueRecord(UUID submissionId, String state, int attempts, Instant nextAttemptAt,
+                              Optional<Instant> lastAttemptAt, Optional<String> lastError, Instant sealedAt) {
+    }
+
+    private static final String QUEUE = """
+            SELECT o.submission_id, o.state, o.attempts, o.next_attempt_at, o.last_attempt_at, o.last_error, s.sealed_at
+            FROM outbox o JOIN submission s ON s.id = o.submission_id
+            ORDER BY s.sealed_at
+            LIMIT ?
+            """;
+
+    /** The queue, oldest first, at most {@code limit} records: state, attempts and last error of each. */
+    public List<QueueRecord> queue(int limit) {
+        return store.db().read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(QUEUE)) {
+                ps.setInt(1, limit);
+                List<QueueRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new QueueRecord(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getInt(3),
+                                Instant.parse(rs.getString(4)),
+                                Optional.ofNullable(rs.getString(5)).map(Instant::parse),
+                                Optional.ofNullable(rs.getString(6)), Instant.parse(rs.getString(7))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static final String OLDEST_PENDING = """
+            SELECT min(s.sealed_at) FROM outbox o JOIN submission s ON s.id = o.submission_id WHERE o.state = 'PENDING'
+            """;
+
+    /** When the oldest submission still waiting to be sent was sealed. */
+    public Optional<Instant> oldestPendingSealedAt() {
+        return store.db().read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(OLDEST_PENDING); ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1) != null ? Optional.of(Instant.parse(rs.getString(1)))
+                        : Optional.empty();
+            }
+        });
+    }
+
+    private static final String QUARANTINED_COUNT = "SELECT count(*) FROM outbox WHERE state = 'QUARANTINED'";
+
+    public int quarantinedCount() {
+        return store.db().read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(QUARANTINED_COUNT); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    /** A corrupt database file set aside at start, if there was one (the heartbeat reports it). */
+    public Optional<Path> databaseSetAside() {
+        return store.db().setAside();
+    }
+
+    /** The database file (the heartbeat reports the free space of its disk). */
+    public Path databaseFile() {
+        return store.db().file();
     }
 }

@@ -20,9 +20,12 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.onetrip.store.attachment.AttachmentRef;
+import org.onetrip.store.attachment.AttachmentStore;
 import org.onetrip.store.audit.AuditLog;
 import org.onetrip.store.db.Database;
 import org.onetrip.store.db.Instants;
+import org.onetrip.store.db.StoreException;
 import org.onetrip.store.uplink.Sm2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,14 +45,29 @@ public final class SubmissionStore {
     private final AuditLog audit;
     private final Clock clock;
     private final String terminalId;
+    private final AttachmentStore attachments;
     private final List<Consumer<SealedSubmission>> listeners = new CopyOnWriteArrayList<>();
     private volatile byte[] applicantSalt;
 
+    /** A store whose attachment files live in {@code attachments} next to the database file. */
     public SubmissionStore(Database db, AuditLog audit, Clock clock, String terminalId) {
+        this(db, audit, clock, terminalId, new AttachmentStore(db.file().resolveSibling("attachments")));
+    }
+
+    public SubmissionStore(Database db, AuditLog audit, Clock clock, String terminalId, AttachmentStore attachments) {
         this.db = db;
         this.audit = audit;
         this.clock = clock;
         this.terminalId = terminalId;
+        this.attachments = attachments;
+    }
+
+    public AttachmentStore attachments() {
+        return attachments;
+    }
+
+    public String terminalId() {
+        return terminalId;
     }
 
     /** Called after every committed change of a submission (sealed, sent, new status), on the writer's thread. */
@@ -69,12 +87,30 @@ public final class SubmissionStore {
     private static final String INSERT_OUTBOX = """
             INSERT INTO outbox (submission_id, state, attempts, next_attempt_at) VALUES (?, 'PENDING', 0, ?)
             """;
+    private static final String INSERT_ATTACHMENT = """
+            INSERT INTO attachment (sha256, size, media_type, stored_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT(sha256) DO NOTHING
+            """;
+    private static final String LINK_ATTACHMENT = """
+            INSERT INTO submission_attachment (submission_id, ordinal, sha256) VALUES (?, ?, ?)
+            """;
     private static final String INSERT_HISTORY = """
             INSERT INTO status_history (submission_id, status, note, at) VALUES (?, ?, ?, ?)
             """;
 
-    /** Seals the draft durably and returns it as sealed. Sealing the same draft id twice fails. */
+    /**
+     * Seals the draft durably and returns it as sealed: when this returns, the submission, its outbox row, its
+     * attachment references, its status history and its audit entry are committed together and on disk
+     * ({@code synchronous=FULL}), so the receipt may be printed. Sealing the same draft id twice fails. Every
+     * attachment must have been staged in {@link #attachments()} first.
+     */
     public SealedSubmission seal(SubmissionDraft draft) {
+        for (AttachmentRef a : draft.attachments()) {
+            if (!attachments.isPresent(a)) {
+                throw new StoreException(attachments + ": attachment " + a.sha256() + " of submission " + draft.id()
+                        + " is not staged (missing file or wrong size); stage it before sealing");
+            }
+        }
         Instant now = clock.instant();
         byte[] body = body(draft, now);
         String applicantKey = applicantKey(draft.applicantIdNumber());
@@ -99,12 +135,31 @@ public final class SubmissionStore {
                 ps.setString(2, Instants.format(now));
                 ps.executeUpdate();
             }
+            int ordinal = 0;
+            for (AttachmentRef a : draft.attachments()) {
+                try (PreparedStatement ps = c.prepareStatement(INSERT_ATTACHMENT)) {
+                    ps.setString(1, a.sha256());
+                    ps.setLong(2, a.size());
+                    ps.setString(3, a.mediaType());
+                    ps.setString(4, Instants.format(now));
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement(LINK_ATTACHMENT)) {
+                    ps.setString(1, draft.id().toString());
+                    ps.setInt(2, ordinal++);
+                    ps.setString(3, a.sha256());
+                    ps.executeUpdate();
+                }
+            }
             history(c, draft.id(), SubmissionStatus.SEALED, null, now);
-            audit.append(c, "resident", "submission.sealed", draft.id().toString(), "task=" + draft.taskCode());
+            audit.append(c, "resident", "submission.sealed", draft.id().toString(), "task=" + draft.taskCode()
+                    + (draft.attachments().isEmpty() ? "" : " attachments=" + draft.attachments().size()));
             return null;
         });
         log.info("submission[{}]: sealed (task {})", draft.id(), draft.taskCode());
-        SealedSubmission sealed = find(draft.id()).orElseThrow();
+        SealedSubmission sealed = new SealedSubmission(draft.id(), draft.taskCode(), draft.itemName(),
+                draft.itemVersion(), draft.applicantMask(), now, draft.promisedBy(), draft.stillToBring(),
+                SubmissionStatus.SEALED, Optional.empty(), Optional.empty(), now);
         fire(sealed);
         return sealed;
     }
@@ -124,7 +179,7 @@ public final class SubmissionStore {
         body.put("applicant", applicant);
         body.put("fields", d.fields());
         body.put("delivery", d.delivery());
-        body.put("attachments", List.of());
+        body.put("attachments", d.attachments().stream().map(AttachmentRef::sha256).toList());
         return JSON.writeValueAsBytes(body);
     }
 
@@ -245,5 +300,9 @@ public final class SubmissionStore {
 
     AuditLog audit() {
         return audit;
+    }
+
+    Clock clock() {
+        return clock;
     }
 }

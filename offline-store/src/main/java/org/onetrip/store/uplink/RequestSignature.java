@@ -26,12 +26,23 @@ public final class RequestSignature {
     }
 
     public static byte[] canonical(String method, String pathAndQuery, String date, byte[] body) {
-        String text = method + "\n" + pathAndQuery + "\n" + date + "\n" + Sm2.sm3Hex(body == null ? EMPTY : body);
+        return canonicalWithDigest(method, pathAndQuery, date, Sm2.sm3Hex(body == null ? EMPTY : body));
+    }
+
+    /** The canonical string given the lowercase hex SM3 of the body (for a body streamed from a file). */
+    public static byte[] canonicalWithDigest(String method, String pathAndQuery, String date, String bodySm3Hex) {
+        String text = method + "\n" + pathAndQuery + "\n" + date + "\n" + bodySm3Hex;
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
     public static String sign(PrivateKey key, String method, String pathAndQuery, String date, byte[] body) {
         return Base64.getEncoder().encodeToString(Sm2.sign(key, canonical(method, pathAndQuery, date, body)));
+    }
+
+    /** Signs a request whose body's SM3 is already known. */
+    public static String signDigest(PrivateKey key, String method, String pathAndQuery, String date, String bodySm3Hex) {
+        return Base64.getEncoder().encodeToString(
+                Sm2.sign(key, canonicalWithDigest(method, pathAndQuery, date, bodySm3Hex)));
     }
 
     public static boolean verify(PublicKey key, String signature, String method, String pathAndQuery, String date,

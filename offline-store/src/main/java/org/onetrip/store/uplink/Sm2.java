@@ -71,6 +71,20 @@ public final class Sm2 {
         return out;
     }
 
+    /** The SM3 of a file's bytes, read in chunks: memory does not grow with the file. */
+    public static String sm3Hex(java.nio.file.Path file) throws java.io.IOException {
+        SM3Digest digest = new SM3Digest();
+        byte[] buffer = new byte[64 * 1024];
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return HexFormat.of().formatHex(out);
+    }
+
     public static String sm3Hex(byte[] data) {
         return HexFormat.of().formatHex(sm3(data));
     }

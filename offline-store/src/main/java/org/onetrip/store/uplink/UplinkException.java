@@ -10,6 +10,7 @@ public class UplinkException extends Exception {
             case UplinkResult.Halt h -> h.operatorMessage();
             case UplinkResult.Refused r -> r.reason();
             case UplinkResult.Accepted a -> "accepted";
+            case UplinkResult.Stored st -> "stored";
         });
         this.result = result;
     }

@@ -8,6 +8,10 @@ public sealed interface UplinkResult {
     record Accepted(String projectNo, Instant receivedAt) implements UplinkResult {
     }
 
+    /** 201, 200 or 204 for an attachment, rating, complaint or heartbeat: the platform has it. */
+    record Stored(int httpStatus) implements UplinkResult {
+    }
+
     /** 422, or 409 (the key was used with another body): the platform will never take it as it is. */
     record Refused(int httpStatus, String reason) implements UplinkResult {
     }

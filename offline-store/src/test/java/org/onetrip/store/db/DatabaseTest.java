@@ -52,12 +52,14 @@ class DatabaseTest {
         Database db = new Database(directory.resolve("store.db"), CLOCK);
         db.start();
         try (Connection c = db.connect()) {
-            for (String table : List.of("submission", "outbox", "status_history", "audit_log", "setting")) {
+            for (String table : List.of("submission", "outbox", "status_history", "audit_log", "setting", "attachment",
+                    "submission_attachment", "evaluation", "complaint", "feedback_outbox", "sync_cursor")) {
                 assertEquals(table, text(c, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '" + table
                         + "'"));
             }
             assertEquals("V001__submissions.sql", text(c, "SELECT script FROM flyway_schema_history WHERE success = 1"
                     + " AND script LIKE 'V%' ORDER BY installed_rank LIMIT 1"));
+            assertEquals("0", text(c, "SELECT count(*) FROM flyway_schema_history WHERE success = 0"));
         } finally {
             db.stop();
         }
@@ -105,6 +107,54 @@ class DatabaseTest {
         assertTrue(Files.exists(aside), "moved aside under the clock's time; found " + siblingsOf(file));
         assertArrayEquals(garbage, Files.readAllBytes(aside), "the damaged file is kept byte for byte");
         assertFalse(java.util.Arrays.equals(garbage, Files.readAllBytes(file)));
+    }
+
+    @Test
+    void a_database_with_damaged_pages_is_detected_by_the_integrity_check_set_aside_and_reported() throws Exception {
+        Path file = directory.resolve("store.db");
+        Database first = new Database(file, CLOCK);
+        first.start();
+        try (Connection c = first.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE filler (n INTEGER PRIMARY KEY, t TEXT)");
+            s.execute("CREATE INDEX filler_t ON filler(t)");
+            c.setAutoCommit(false);
+            for (int i = 0; i < 2000; i++) {
+                s.execute("INSERT INTO filler (t) VALUES ('row " + i + " " + "x".repeat(40) + "')");
+            }
+            c.commit();
+        }
+        first.stop();
+        byte[] bytes = Files.readAllBytes(file);
+        int pageSize = 4096;
+        for (int i = bytes.length - 6 * pageSize; i < bytes.length - pageSize; i += 97) {
+            bytes[i] ^= 0x5a;
+        }
+        Files.write(file, bytes);
+
+        Database second = new Database(file, CLOCK);
+        second.start();
+        try (Connection c = second.connect()) {
+            assertEquals("0", text(c, "SELECT count(*) FROM submission"));
+            assertEquals("0", text(c, "SELECT count(*) FROM sqlite_master WHERE name = 'filler'"));
+        } finally {
+            second.stop();
+        }
+
+        Path aside = directory.resolve("store.db.corrupt-20260302-010203-000");
+        assertEquals(java.util.Optional.of(aside), second.setAside());
+        assertArrayEquals(bytes, Files.readAllBytes(aside));
+    }
+
+    @Test
+    void a_healthy_database_is_not_set_aside() throws Exception {
+        Database db = new Database(directory.resolve("store.db"), CLOCK);
+        db.start();
+        db.stop();
+        Database again = new Database(directory.resolve("store.db"), CLOCK);
+        again.start();
+        again.stop();
+
+        assertEquals(java.util.Optional.empty(), again.setAside());
     }
 
     @Test

@@ -221,4 +221,53 @@ class OutboxTest {
     private static List<UUID> ids2(List<SealedSubmission> submissions) {
         return submissions.stream().map(SealedSubmission::id).toList();
     }
+
+    @Test
+    void a_quarantined_submission_put_back_by_staff_is_due_again_and_its_history_says_so() {
+        UUID id = fixture.store.seal(Drafts.draft()).id();
+        fixture.outbox.quarantine(id, "taskCode unknown", fixture.clock.instant());
+
+        boolean requeued = fixture.outbox.requeue(id, "staff:0042");
+
+        assertTrue(requeued);
+        assertEquals(SubmissionStatus.SEALED, fixture.store.find(id).orElseThrow().status());
+        assertEquals(List.of(id), fixture.outbox.due(fixture.clock.instant(), 10).stream().map(Outbox.Entry::submissionId).toList());
+        assertEquals("staff:0042", fixture.rows("SELECT actor FROM audit_log WHERE action = 'submission.requeued'")
+                .getFirst().get("actor"));
+        assertEquals(false, fixture.outbox.requeue(id, "staff:0042"), "only a quarantined one can be put back");
+    }
+
+    @Test
+    void waking_the_queue_makes_every_deferred_upload_due_now() {
+        UUID a = fixture.store.seal(Drafts.draft()).id();
+        UUID b = fixture.store.seal(Drafts.draft()).id();
+        fixture.outbox.retryLater(a, fixture.clock.instant().plus(Duration.ofMinutes(5)), "HTTP 503");
+        fixture.outbox.retryLater(b, fixture.clock.instant().plus(Duration.ofMinutes(3)), "timed out");
+
+        int woken = fixture.outbox.wakeAll(fixture.clock.instant());
+
+        assertEquals(2, woken);
+        assertEquals(2, fixture.outbox.due(fixture.clock.instant(), 10).size());
+    }
+
+    @Test
+    void the_queue_shows_each_records_state_attempts_and_last_error_oldest_first() {
+        UUID a = fixture.store.seal(Drafts.draft()).id();
+        fixture.clock.advance(Duration.ofSeconds(1));
+        UUID b = fixture.store.seal(Drafts.draft()).id();
+        fixture.outbox.retryLater(a, fixture.clock.instant().plus(Duration.ofMinutes(1)), "HTTP 503");
+        fixture.outbox.quarantine(b, "invalid field", fixture.clock.instant());
+
+        List<Outbox.QueueRecord> queue = fixture.outbox.queue(10);
+
+        assertEquals(List.of(a, b), queue.stream().map(Outbox.QueueRecord::submissionId).toList());
+        assertEquals("PENDING", queue.get(0).state());
+        assertEquals(1, queue.get(0).attempts());
+        assertEquals(Optional.of("HTTP 503"), queue.get(0).lastError());
+        assertEquals(Optional.of(fixture.clock.instant()), queue.get(0).lastAttemptAt());
+        assertEquals("QUARANTINED", queue.get(1).state());
+        assertEquals(Optional.of("invalid field"), queue.get(1).lastError());
+        assertEquals(1, fixture.outbox.quarantinedCount());
+        assertEquals(Optional.of(StoreFixture.START), fixture.outbox.oldestPendingSealedAt());
+    }
 }
