@@ -25,6 +25,9 @@ import org.onetrip.intake.IntakeSimulator;
 import org.onetrip.intake.IntakeSimulatorConfig;
 import org.onetrip.intake.StatusSchedule;
 import org.onetrip.kiosk.apply.ApplyService;
+import org.onetrip.kiosk.complaint.ComplaintService;
+import org.onetrip.kiosk.ticket.TicketService;
+import org.onetrip.store.ticket.QueueTickets;
 import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.identify.CardTapService;
 import org.onetrip.kiosk.receipt.ReceiptService;
@@ -143,7 +146,10 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(ApplyService.class, new ApplyService(catalog, config, store, sync, receipts, clock,
                         UUID::randomUUID))
                 .register(GuideService.class, new GuideService(catalog, store, printer, config))
-                .register(CoverageService.class, new CoverageService(catalog, divisions, config));
+                .register(CoverageService.class, new CoverageService(catalog, divisions, config))
+                .register(ComplaintService.class, new ComplaintService(feedback))
+                .register(TicketService.class, new TicketService(new QueueTickets(database, audit, clock, zone),
+                        printer, config, clock));
         devices.simulatedReader().ifPresent(r -> services.register(DemoControls.class,
                 new DemoControls(r, devices.simulatedScanner(), printer)));
         this.services = services;

@@ -3,10 +3,12 @@ package org.onetrip.kiosk.home;
 import java.util.Optional;
 
 import org.onetrip.hardware.qr.QrPayload;
+import org.onetrip.kiosk.complaint.ComplaintView;
 import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.identify.IdentifyView;
 import org.onetrip.kiosk.scan.ScanService;
 import org.onetrip.kiosk.status.ReceiptLookup;
+import org.onetrip.kiosk.ticket.TicketView;
 import org.onetrip.kiosk.ui.KioskLayout;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -46,8 +48,16 @@ public class HomeView extends VerticalLayout {
         Div tiles = new Div(
                 tile("tile-apply", "home.apply", "home.apply.hint", VaadinIcon.USER_CARD,
                         () -> UI.getCurrent().navigate(IdentifyView.class)),
+                tile("tile-scan", "home.scan", "home.scan.hint", VaadinIcon.QRCODE,
+                        () -> UI.getCurrent().navigate(ScanView.class)),
                 tile("tile-status", "home.status", "home.status.hint", VaadinIcon.SEARCH,
-                        () -> UI.getCurrent().navigate("identify", QueryParameters.of("status", "1"))));
+                        () -> UI.getCurrent().navigate("identify", QueryParameters.of("status", "1"))),
+                tile("tile-evaluate", "home.evaluate", "home.evaluate.hint", VaadinIcon.SMILEY_O,
+                        () -> UI.getCurrent().navigate("identify", QueryParameters.of("next", "evaluate"))),
+                tile("tile-complaint", "home.complaint", "home.complaint.hint", VaadinIcon.HEADSET,
+                        () -> UI.getCurrent().navigate(ComplaintView.class)),
+                tile("tile-ticket", "home.ticket", "home.ticket.hint", VaadinIcon.TICKET,
+                        () -> UI.getCurrent().navigate(TicketView.class)));
         tiles.addClassName("tiles");
         Paragraph scanHint = new Paragraph(getTranslation("home.scan-hint"));
         scanHint.addClassName("scan-hint");

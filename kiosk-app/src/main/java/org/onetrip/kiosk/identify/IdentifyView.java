@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.kiosk.apply.ItemsView;
 import org.onetrip.kiosk.demo.DemoControls;
+import org.onetrip.kiosk.evaluation.EvaluationView;
 import org.onetrip.kiosk.demo.DemoPanel;
 import org.onetrip.kiosk.session.ResidentSession;
 import org.onetrip.kiosk.status.StatusView;
@@ -28,6 +29,7 @@ public class IdentifyView extends VerticalLayout implements BeforeEnterObserver 
     private final Paragraph problem = new Paragraph();
     private Registration subscription;
     private boolean forStatus;
+    private boolean forEvaluation;
 
     public IdentifyView(CardTapService cards, Optional<DemoControls> demo) {
         this.cards = cards;
@@ -44,7 +46,9 @@ public class IdentifyView extends VerticalLayout implements BeforeEnterObserver 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        forStatus = event.getLocation().getQueryParameters().getParameters().containsKey("status");
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        forStatus = parameters.containsKey("status");
+        forEvaluation = parameters.getOrDefault("next", java.util.List.of()).contains("evaluate");
     }
 
     @Override
@@ -65,7 +69,9 @@ public class IdentifyView extends VerticalLayout implements BeforeEnterObserver 
     private void identified(IdentityCard card) {
         ResidentSession.current().identified(card);
         getUI().ifPresent(ui -> {
-            if (forStatus) {
+            if (forEvaluation) {
+                ui.navigate(EvaluationView.class);
+            } else if (forStatus) {
                 ui.navigate(StatusView.class);
             } else {
                 ui.navigate(ItemsView.class);

@@ -1,0 +1,75 @@
+package org.onetrip.kiosk.home;
+
+import java.util.Optional;
+
+import org.onetrip.hardware.qr.QrPayload;
+import org.onetrip.kiosk.demo.DemoControls;
+import org.onetrip.kiosk.scan.ScanService;
+import org.onetrip.kiosk.status.ReceiptLookup;
+import org.onetrip.kiosk.ui.KioskLayout;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Route;
+
+/**
+ * 扫码: "hold the receipt's QR code to the scanner window", with a picture of where that is. A receipt opens its
+ * status; any other code gets a plain sentence saying what to scan instead.
+ */
+@Route(value = "scan", layout = KioskLayout.class)
+public class ScanView extends VerticalLayout {
+    private final ScanService scans;
+    private final ReceiptLookup receipts;
+    private final Optional<DemoControls> demo;
+    private final Paragraph problem = new Paragraph();
+    private ScanService.Subscription subscription;
+
+    public ScanView(ScanService scans, ReceiptLookup receipts, Optional<DemoControls> demo) {
+        this.scans = scans;
+        this.receipts = receipts;
+        this.demo = demo;
+        addClassName("screen");
+        setAlignItems(Alignment.CENTER);
+        Div window = new Div();
+        window.addClassName("scan-window");
+        window.setText(getTranslation("scan.window"));
+        problem.setId("scan-problem");
+        problem.addClassName("problem");
+        add(new H1(getTranslation("scan.title")), new Paragraph(getTranslation("scan.hint")), window, problem);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        subscription = scans.subscribe(event.getUI(), this::scanned);
+        add(subscription.wedge());
+        demo.filter(DemoControls::canScanLastReceipt).ifPresent(controls -> {
+            Div panel = new Div();
+            panel.addClassName("demo-panel");
+            Button scan = new Button(getTranslation("demo.scan-last-receipt"), e -> controls.scanLastReceipt());
+            scan.setId("demo-scan-receipt");
+            scan.addClassName("demo-card");
+            panel.add(scan);
+            add(panel);
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.remove();
+        }
+    }
+
+    private void scanned(QrPayload payload) {
+        if (payload instanceof QrPayload.ReceiptToken token) {
+            receipts.open(token.text());
+        } else {
+            problem.setText(getTranslation("home.scan-not-receipt"));
+        }
+    }
+}
