@@ -32,8 +32,11 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
     private final ApplyService apply;
     private final Map<String, HasValue<?, String>> inputs = new LinkedHashMap<>();
     private final RadioButtonGroup<String> delivery = new RadioButtonGroup<>();
+    private final Div formPanel = new Div();
+    private final Div reviewPanel = new Div();
     private ServiceItem item;
     private IdentityCard card;
+    private Map<String, String> checked;
 
     public FormView(ApplyService apply) {
         this.apply = apply;
@@ -62,10 +65,18 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
         delivery.setItemLabelGenerator(d -> getTranslation("delivery." + d));
         delivery.setValue(offered.getFirst());
         delivery.addClassName("delivery");
-        Button submit = new Button(getTranslation("form.submit"), e -> submit());
-        submit.setId("submit");
-        submit.addClassName("primary-action");
-        add(new H1(item.name()), form, materials(), delivery, submit);
+        Button next = new Button(getTranslation("review.next"), e -> review());
+        next.setId("to-review");
+        next.addClassName("primary-action");
+        formPanel.removeAll();
+        formPanel.addClassName("form-panel");
+        formPanel.add(form, materials(), delivery, next);
+        formPanel.setVisible(true);
+        reviewPanel.removeAll();
+        reviewPanel.setVisible(false);
+        reviewPanel.setId("review");
+        reviewPanel.addClassName("review");
+        add(new H1(item.name()), formPanel, reviewPanel);
     }
 
     private Component field(FormField f, String value) {
@@ -101,7 +112,8 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
         return box;
     }
 
-    private void submit() {
+    /** Checks the form and, when it is complete, shows everything once more with 确认提交 and 返回修改. */
+    private void review() {
         Map<String, String> values = apply.prefill(item, card);
         inputs.forEach((key, input) -> values.put(key, input.getValue().strip()));
         Map<String, String> problems = apply.check(item, values);
@@ -112,6 +124,50 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
             }
         });
         if (!problems.isEmpty()) {
+            return;
+        }
+        checked = values;
+        reviewPanel.removeAll();
+        reviewPanel.add(new H2(getTranslation("review.title")));
+        Div facts = new Div();
+        facts.addClassName("review-facts");
+        for (FormField f : item.fields()) {
+            String value = "card.idNumber".equals(f.prefill()) ? card.maskedIdNumber() : values.getOrDefault(f.key(), "");
+            facts.add(fact(f.label(), value.isEmpty() ? getTranslation("review.empty") : value));
+        }
+        facts.add(fact(getTranslation("form.delivery"), getTranslation("delivery." + delivery.getValue())));
+        long toBring = item.materials().stream().filter(Material::mustBeBrought).count();
+        facts.add(fact(getTranslation("form.materials"), toBring == 0 ? getTranslation("review.bring-nothing")
+                : getTranslation("review.bring", toBring)));
+        Button edit = new Button(getTranslation("review.edit"), e -> {
+            reviewPanel.setVisible(false);
+            formPanel.setVisible(true);
+        });
+        edit.setId("edit");
+        Button submit = new Button(getTranslation("form.submit"), e -> submit());
+        submit.setId("submit");
+        submit.addClassName("primary-action");
+        submit.setDisableOnClick(true);
+        Div actions = new Div(edit, submit);
+        actions.addClassName("actions");
+        reviewPanel.add(facts, actions);
+        formPanel.setVisible(false);
+        reviewPanel.setVisible(true);
+    }
+
+    private static Div fact(String label, String value) {
+        Span l = new Span(label);
+        l.addClassName("review-label");
+        Span v = new Span(value);
+        v.addClassName("review-value");
+        Div row = new Div(l, v);
+        row.addClassName("review-row");
+        return row;
+    }
+
+    private void submit() {
+        Map<String, String> values = checked;
+        if (values == null) {
             return;
         }
         ApplyService.Submitted done = apply.submit(card, item, values, delivery.getValue());

@@ -35,7 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The walking skeleton's journey in a real Chromium against the real server: card tap on the demo panel,
- * item, prefilled form, submit, sealed row in the SQLite file, receipt on screen from the printer's bytes,
+ * item, prefilled form, review, submit, sealed row in the SQLite file, receipt on screen from the printer's bytes,
  * upload to the simulated platform, 已受理 on the status page, and a clean screen after 退出.
  */
 class ResidentJourneyBrowserTest {
@@ -93,6 +93,14 @@ class ResidentJourneyBrowserTest {
         assertEquals(wang.address(), browser.findElement(By.cssSelector("#field-address input")).getDomProperty("value"));
         browser.findElement(By.cssSelector("#field-phone input")).sendKeys("13905510001");
         saveScreenshot("form");
+        click(By.id("to-review"));
+
+        WebElement review = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review")));
+        assertTrue(review.getText().contains("13905510001") && review.getText().contains(wang.maskedIdNumber()),
+                review.getText());
+        assertFalse(review.getText().contains(wang.idNumber()), "the full ID number is never on screen");
+        assertEquals(0, count("SELECT count(*) FROM submission"), "nothing is sealed before the resident confirms");
+        saveScreenshot("review");
         click(By.id("submit"));
 
         WebElement receipt = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-image")));
