@@ -2,6 +2,7 @@ package org.onetrip.kiosk.apply;
 
 import org.onetrip.kiosk.guide.GuideView;
 import org.onetrip.kiosk.home.HomeView;
+import org.onetrip.kiosk.keyboard.PinyinKeyboard;
 import org.onetrip.kiosk.session.ResidentSession;
 import org.onetrip.kiosk.ui.KioskLayout;
 import org.onetrip.store.catalog.CatalogSearch;
@@ -32,6 +33,7 @@ public class ItemsView extends VerticalLayout implements BeforeEnterObserver {
     private final Div themes = new Div();
     private final Div list = new Div();
     private final Paragraph found = new Paragraph();
+    private final PinyinKeyboard keyboard = new PinyinKeyboard(search);
     private String theme;
 
     public ItemsView(ApplyService apply) {
@@ -44,6 +46,8 @@ public class ItemsView extends VerticalLayout implements BeforeEnterObserver {
         search.setValueChangeTimeout(150);
         search.addClassName("item-search");
         search.addValueChangeListener(e -> refresh());
+        // The on-screen keyboard types here; no system keyboard pops up over the list on a touch screen.
+        search.getElement().setAttribute("inputmode", "none");
         themes.addClassName("theme-chips");
         list.addClassName("item-list");
         found.setId("item-count");
@@ -65,7 +69,7 @@ public class ItemsView extends VerticalLayout implements BeforeEnterObserver {
         themes.removeAll();
         themes.add(chip(null));
         apply.themes().forEach(t -> themes.add(chip(t)));
-        add(who, new H1(getTranslation("items.title")), search, themes, found, list);
+        add(who, new H1(getTranslation("items.title")), search, keyboard, themes, found, list);
         refresh();
     }
 

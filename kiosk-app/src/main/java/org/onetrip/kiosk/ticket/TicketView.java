@@ -22,7 +22,10 @@ public class TicketView extends VerticalLayout {
         this.tickets = tickets;
         addClassName("screen");
         setAlignItems(Alignment.CENTER);
-        Button take = new Button(getTranslation("ticket.take"), e -> issue());
+        Button take = new Button(getTranslation("ticket.take"), e -> {
+            e.getSource().setVisible(false);
+            issue();
+        });
         take.setId("take-ticket");
         take.addClassName("primary-action");
         take.setDisableOnClick(true);

@@ -1,6 +1,7 @@
 package org.onetrip.kiosk.screens;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +24,7 @@ import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.hardware.printer.escpos.EscPosRenderer;
 import org.onetrip.kiosk.KioskApplication;
 import org.onetrip.kiosk.apply.ApplyService;
+import org.onetrip.kiosk.apply.ItemsView;
 import org.onetrip.kiosk.complaint.ComplaintView;
 import org.onetrip.kiosk.evaluation.EvaluationView;
 import org.onetrip.kiosk.home.HomeView;
@@ -41,6 +43,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
 
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
@@ -174,5 +177,23 @@ class ErrandScreensTest {
         var paper = new EscPosRenderer(app.printer().profile()).render(app.printer().lastJob().orElseThrow());
         String text = String.join("\n", paper.textLines());
         assertTrue(text.contains("排队取号") && text.contains("002") && text.contains("12345"), text);
+    }
+
+    @Test
+    void the_on_screen_keyboard_types_pinyin_initials_and_the_list_narrows_to_matching_items() {
+        ResidentSession.current().identified(DemoCards.all().get(0));
+        UI.getCurrent().navigate(ItemsView.class);
+        for (String key : List.of("y", "l", "b", "x", "x")) {
+            _click(_get(Button.class, spec -> spec.withId("key-" + key)));
+        }
+        _click(_get(Button.class, spec -> spec.withId("key-backspace")));
+        assertEquals("ylbx", _get(TextField.class, spec -> spec.withId("item-search")).getValue());
+        List<String> shown = _find(Button.class, spec -> spec.withClasses("item")).stream()
+                .map(b -> b.getElement().getAttribute("data-task")).toList();
+        assertTrue(shown.contains(PENSION), shown.toString());
+        assertTrue(shown.size() < app.services().get(ApplyService.class).offered().size(), "the list narrowed");
+
+        _click(_get(Button.class, spec -> spec.withId("key-clear")));
+        assertEquals("", _get(TextField.class, spec -> spec.withId("item-search")).getValue());
     }
 }
