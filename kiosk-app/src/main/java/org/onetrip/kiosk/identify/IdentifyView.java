@@ -3,16 +3,20 @@ package org.onetrip.kiosk.identify;
 import java.util.Optional;
 
 import org.onetrip.hardware.idcard.IdentityCard;
+import org.onetrip.hardware.qr.QrPayload;
 import org.onetrip.kiosk.apply.ItemsView;
 import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.evaluation.EvaluationView;
 import org.onetrip.kiosk.demo.DemoPanel;
+import org.onetrip.kiosk.scan.ScanService;
 import org.onetrip.kiosk.session.ResidentSession;
+import org.onetrip.kiosk.status.ReceiptLookup;
 import org.onetrip.kiosk.status.StatusView;
 import org.onetrip.kiosk.ui.KioskLayout;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -26,13 +30,21 @@ import com.vaadin.flow.shared.Registration;
 @Route(value = "identify", layout = KioskLayout.class)
 public class IdentifyView extends VerticalLayout implements BeforeEnterObserver {
     private final CardTapService cards;
+    private final ScanService scans;
+    private final ReceiptLookup receipts;
+    private final Optional<DemoControls> demo;
+    private final Paragraph orScan = new Paragraph();
+    private ScanService.Subscription scanning;
     private final Paragraph problem = new Paragraph();
     private Registration subscription;
     private boolean forStatus;
     private boolean forEvaluation;
 
-    public IdentifyView(CardTapService cards, Optional<DemoControls> demo) {
+    public IdentifyView(CardTapService cards, ScanService scans, ReceiptLookup receipts, Optional<DemoControls> demo) {
         this.cards = cards;
+        this.scans = scans;
+        this.receipts = receipts;
+        this.demo = demo;
         addClassName("screen");
         setAlignItems(Alignment.CENTER);
         Div cardSlot = new Div();
@@ -40,7 +52,12 @@ public class IdentifyView extends VerticalLayout implements BeforeEnterObserver 
         cardSlot.setText(getTranslation("identify.slot"));
         problem.addClassName("problem");
         problem.setId("identify-problem");
-        add(new H1(getTranslation("identify.title")), new Paragraph(getTranslation("identify.hint")), cardSlot, problem);
+        orScan.setId("identify-or-scan");
+        orScan.addClassName("scan-hint");
+        orScan.setText(getTranslation("identify.or-scan"));
+        orScan.setVisible(false);
+        add(new H1(getTranslation("identify.title")), new Paragraph(getTranslation("identify.hint")), cardSlot, orScan,
+                problem);
         demo.ifPresent(controls -> add(new DemoPanel(controls)));
     }
 
@@ -57,12 +74,38 @@ public class IdentifyView extends VerticalLayout implements BeforeEnterObserver 
         if (!cards.readerWorks()) {
             showProblem("identify.reader-fault");
         }
+        if (forStatus) {
+            // For the status a receipt's QR code suffices: the resident may show it instead of the card.
+            orScan.setVisible(true);
+            scanning = scans.subscribe(event.getUI(), this::scanned);
+            add(scanning.wedge());
+            demo.filter(DemoControls::canScanLastReceipt).ifPresent(controls -> {
+                Button scan = new Button(getTranslation("demo.scan-last-receipt"), e -> controls.scanLastReceipt());
+                scan.setId("demo-scan-receipt");
+                scan.addClassName("demo-card");
+                Div panel = new Div(scan);
+                panel.addClassName("demo-panel");
+                add(panel);
+            });
+        }
+    }
+
+    private void scanned(QrPayload payload) {
+        if (payload instanceof QrPayload.ReceiptToken token) {
+            receipts.open(token.text());
+        } else {
+            showProblem("home.scan-not-receipt");
+        }
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         if (subscription != null) {
             subscription.remove();
+        }
+        if (scanning != null) {
+            scanning.remove();
+            scanning = null;
         }
     }
 

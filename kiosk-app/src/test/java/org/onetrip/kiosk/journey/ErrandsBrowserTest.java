@@ -34,7 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The home screen's other errands in a real Chromium against the real server: rating a submission after a card
- * tap, a complaint by category with 12345 on screen, and a queue number printed on the receipt printer; each
+ * tap, a complaint by category with 12345 on screen, the status opened by the receipt's QR code instead of the
+ * card, and a queue number printed on the receipt printer; each
  * record checked in the SQLite file.
  */
 class ErrandsBrowserTest {
@@ -84,7 +85,8 @@ class ErrandsBrowserTest {
 
         // 评价: card, then the five answers for the one submission
         click(By.id("tile-evaluate"));
-        click(By.cssSelector(".demo-card"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-panel")));
+        click(By.cssSelector("#demo-panel .demo-card"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rate-5")));
         assertTrue(browser.findElement(By.tagName("body")).getText().contains("城乡居民基本养老保险待遇领取"));
         saveScreenshot("evaluation");
@@ -112,6 +114,15 @@ class ErrandsBrowserTest {
         assertEquals("服务态度", singleValue("SELECT category FROM complaint"));
         assertEquals("PENDING", singleValue("SELECT state FROM feedback_outbox WHERE kind = 'COMPLAINT'"));
         click(By.id("done"));
+
+        // 查进度 with the receipt instead of the card
+        click(By.id("tile-status"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("identify-or-scan")));
+        saveScreenshot("identify-for-status");
+        click(By.id("demo-scan-receipt"));
+        WebElement genuine = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scan-genuine")));
+        assertTrue(genuine.getText().contains("真实有效"), genuine.getText());
+        click(By.id("go-home"));
 
         // 取号: a printed number, counted in the store
         click(By.id("tile-ticket"));
