@@ -148,6 +148,10 @@ public final class SelfTest {
                         "ask the county to register this terminal's enrolment request");
                 case UplinkResult.Refused r -> Check.fail("uplink", "refused: HTTP " + r.httpStatus() + " "
                         + r.reason(), "check uplink.url");
+                case UplinkResult.Halt h when h.httpStatus() == 401 || h.httpStatus() == 403 -> Check.fail(
+                        "uplink", "reachable, but the signature is refused (HTTP " + h.httpStatus() + "): "
+                        + h.operatorMessage(), "check the clock, and ask the county to register this terminal's"
+                        + " enrolment request");
                 case UplinkResult.Halt h -> Check.fail("uplink", "platform says: " + h.operatorMessage(),
                         "call the county");
                 case UplinkResult.RetryLater r -> Check.fail("uplink", "not reachable: " + r.error(),
