@@ -143,7 +143,9 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(ApplyService.class, new ApplyService(catalog, config, store, sync, receipts, clock,
                         UUID::randomUUID))
                 .register(GuideService.class, new GuideService(catalog, store, printer, config))
-                .register(CoverageService.class, new CoverageService(catalog, divisions, config));
+                .register(CoverageService.class, new CoverageService(catalog, divisions, config))
+                .register(org.onetrip.kiosk.technician.TechnicianService.class,
+                        new org.onetrip.kiosk.technician.TechnicianService(settings.dataDir(), clock, sync));
         devices.simulatedReader().ifPresent(r -> services.register(DemoControls.class,
                 new DemoControls(r, devices.simulatedScanner(), printer)));
         this.services = services;
