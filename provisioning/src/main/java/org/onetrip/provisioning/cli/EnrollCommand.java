@@ -91,6 +91,9 @@ public final class EnrollCommand implements Callable<Integer> {
                 Sm2.parsePublicKey(county);
             }
             RegionCode code = RegionCode.of(region.strip());
+            // every setting checked before anything is written
+            new TerminalConfig(terminalId != null ? terminalId : "ot-check", siteName.strip(), type, code, uplink,
+                    Duration.ofSeconds(60)).validate();
             // the key pair first: the default terminal id is derived from it
             TerminalIdentity identity = TerminalIdentity.loadOrCreate("pending", files.keys());
             String id = terminalId != null ? terminalId

@@ -58,6 +58,15 @@ class ProvisioningCommandsTest {
     }
 
     @Test
+    void enroll_with_an_uplink_that_is_not_http_is_refused_before_a_key_is_made() {
+        assertEquals(1, t.run("enroll", "--data-dir", t.dataDir.toString(), "--region", "340121100004",
+                "--site-name", "锦湖", "--site-type", "kiosk", "--uplink", "ftp://intake.example.gov.cn/"));
+
+        assertTrue(t.err.toString().contains("uplink.url"), t.err.toString());
+        assertFalse(Files.exists(t.dataDir), "no key pair, no configuration");
+    }
+
+    @Test
     void enroll_twice_is_refused_without_force_so_a_terminal_is_not_renamed_by_accident() {
         assertEquals(0, t.enroll("340121100004"));
         assertEquals(1, t.enroll("340121100004"));
