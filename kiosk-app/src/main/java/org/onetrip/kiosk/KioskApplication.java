@@ -33,6 +33,7 @@ import org.onetrip.kiosk.identify.CardTapService;
 import org.onetrip.kiosk.receipt.ReceiptService;
 import org.onetrip.kiosk.scan.ScanService;
 import org.onetrip.kiosk.status.ReceiptLookup;
+import org.onetrip.kiosk.technician.TechnicianService;
 import org.onetrip.kiosk.web.KioskServices;
 import org.onetrip.kiosk.web.WebServer;
 import org.onetrip.provisioning.config.TerminalConfig;
@@ -149,7 +150,8 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(CoverageService.class, new CoverageService(catalog, divisions, config))
                 .register(ComplaintService.class, new ComplaintService(feedback))
                 .register(TicketService.class, new TicketService(new QueueTickets(database, audit, clock, zone),
-                        printer, config, clock));
+                        printer, config, clock))
+                .register(TechnicianService.class, new TechnicianService(settings.dataDir(), clock, sync));
         devices.simulatedReader().ifPresent(r -> services.register(DemoControls.class,
                 new DemoControls(r, devices.simulatedScanner(), printer)));
         this.services = services;

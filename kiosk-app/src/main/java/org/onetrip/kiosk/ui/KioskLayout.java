@@ -26,6 +26,7 @@ public class KioskLayout extends Div implements RouterLayout {
         addClassName("kiosk");
         Span site = new Span(config.siteName());
         site.addClassName("site");
+        org.onetrip.kiosk.technician.TechnicianGesture.attach(site); // hidden: 5 taps open technician mode (PIN)
         Button home = new Button(getTranslation("layout.home"), e -> e.getSource().getUI()
                 .ifPresent(ui -> ui.navigate(HomeView.class)));
         home.setId("go-home");

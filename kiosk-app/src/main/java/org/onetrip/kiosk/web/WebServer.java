@@ -40,7 +40,7 @@ public final class WebServer extends AbstractLifeCycle {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(webApp());
+        server.setHandler(new HealthHandler(webApp()));
         server.setStopTimeout(5_000);
         try {
             server.start();

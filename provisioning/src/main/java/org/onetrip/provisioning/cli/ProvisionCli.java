@@ -2,6 +2,7 @@ package org.onetrip.provisioning.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 import picocli.CommandLine;
@@ -11,10 +12,24 @@ import picocli.CommandLine.Spec;
 
 /** {@code onetrip-provision}: the field technician's tool. Without a command it prints the commands it has. */
 @Command(name = "onetrip-provision", mixinStandardHelpOptions = true, version = "onetrip-provision 0.1",
-        description = "OneTrip terminal provisioning: configuration, catalogs, coverage.")
+        description = "OneTrip terminal provisioning: enrolment, signed bundles, technician QRs, hardware detection"
+                + " and self-test, diagnostics, status, coverage.")
 public final class ProvisionCli implements Runnable {
     /** The commands, in the order help lists them. Add new ones here. */
-    static final List<Class<?>> COMMANDS = List.of(CoverageCommand.class);
+    static final List<Class<?>> COMMANDS = List.of(EnrollCommand.class, ApplyCommand.class, QrCommand.class,
+            BundleCommand.class, DetectCommand.class, SelftestCommand.class, DiagCommand.class, StatusCommand.class,
+            CoverageCommand.class);
+
+    /** The clock every command reads (bundle and QR expiry, self-test); tests fix it. */
+    final Clock clock;
+
+    ProvisionCli(Clock clock) {
+        this.clock = clock;
+    }
+
+    public ProvisionCli() {
+        this(Clock.systemUTC());
+    }
 
     @Spec
     CommandSpec spec;
@@ -26,7 +41,12 @@ public final class ProvisionCli implements Runnable {
 
     /** The command line with every command, writing to {@code out} and {@code err}. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new ProvisionCli());
+        return commandLine(out, err, Clock.systemUTC());
+    }
+
+    /** The command line with every command reading {@code clock}. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Clock clock) {
+        CommandLine cli = new CommandLine(new ProvisionCli(clock));
         COMMANDS.forEach(cli::addSubcommand);
         cli.addSubcommand(new CommandLine.HelpCommand());
         cli.setOut(out);

@@ -1,0 +1,91 @@
+package org.onetrip.provisioning.bundle;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import org.onetrip.store.uplink.Sm2;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A provisioning QR for the terminal's scanner in technician mode: {@code OTP1.<payload>.<signature>} (base64url),
+ * the payload {@code {purpose, terminalId, region, uplink, bundleSm3, issuedAt, expiresAt, nonce}} signed by the
+ * county administrator's key. It holds no secret: no key, no PIN, no password, no token in a URL; it proves that
+ * the county sent this technician to this terminal until it expires, and names the bundle to apply by its digest.
+ */
+public record ProvisioningQr(String purpose, String terminalId, String region, String uplink, String bundleSm3,
+                             Instant issuedAt, Instant expiresAt, String nonce) {
+    public static final String PREFIX = "OTP1.";
+    public static final Duration MAX_VALIDITY = Duration.ofHours(24);
+
+    public String sign(PrivateKey county) {
+        if (Duration.between(issuedAt, expiresAt).compareTo(MAX_VALIDITY) > 0 || !expiresAt.isAfter(issuedAt)) {
+            throw new BundleException("a provisioning QR is valid for at most " + MAX_VALIDITY.toHours() + " hours");
+        }
+        ObjectNode n = ProvisioningBundle.JSON.createObjectNode();
+        n.put("p", purpose);
+        n.put("t", terminalId);
+        n.put("r", region);
+        n.put("u", uplink);
+        n.put("b", bundleSm3);
+        n.put("iat", issuedAt.getEpochSecond());
+        n.put("exp", expiresAt.getEpochSecond());
+        n.put("n", nonce);
+        byte[] payload = ProvisioningBundle.JSON.writeValueAsBytes(n);
+        var b64 = Base64.getUrlEncoder().withoutPadding();
+        return PREFIX + b64.encodeToString(payload) + "." + b64.encodeToString(Sm2.sign(county, payload));
+    }
+
+    /** Verifies the signature, then that it is for {@code terminalId} and not expired at {@code now}. */
+    public static ProvisioningQr verify(String text, PublicKey county, String terminalId, Instant now) {
+        String t = text.strip();
+        String[] parts = t.startsWith(PREFIX) ? t.substring(PREFIX.length()).split("\\.") : new String[0];
+        if (parts.length != 2) {
+            throw new BundleException("not a OneTrip provisioning QR");
+        }
+        byte[] payload;
+        byte[] sig;
+        try {
+            payload = Base64.getUrlDecoder().decode(parts[0]);
+            sig = Base64.getUrlDecoder().decode(parts[1]);
+        } catch (IllegalArgumentException e) {
+            throw new BundleException("provisioning QR is damaged: scan it again");
+        }
+        if (!Sm2.verify(county, payload, sig)) {
+            throw new BundleException("provisioning QR signature does not verify with the county administrator's key");
+        }
+        JsonNode n;
+        try {
+            n = ProvisioningBundle.JSON.readTree(payload);
+        } catch (JacksonException e) {
+            throw new BundleException("provisioning QR payload is not readable");
+        }
+        ProvisioningQr qr = new ProvisioningQr(n.path("p").asString(""), n.path("t").asString(""),
+                n.path("r").asString(""), n.path("u").asString(""), n.path("b").asString(""),
+                Instant.ofEpochSecond(n.path("iat").asLong()), Instant.ofEpochSecond(n.path("exp").asLong()),
+                n.path("n").asString(""));
+        if (now.isAfter(qr.expiresAt())) {
+            throw new BundleException("provisioning QR expired at " + qr.expiresAt() + ": ask the county for a new one");
+        }
+        if (qr.issuedAt().isAfter(now.plusSeconds(600))) {
+            throw new BundleException("provisioning QR is issued in the future (" + qr.issuedAt()
+                    + "): check the terminal's clock");
+        }
+        if (!qr.terminalId().equals(terminalId)) {
+            throw new BundleException("provisioning QR is for terminal " + qr.terminalId() + ", this is " + terminalId);
+        }
+        return qr;
+    }
+
+    /** The payload as a readable string, for showing what a QR holds. */
+    public static String decodePayload(String text) {
+        String t = text.strip().substring(PREFIX.length());
+        return new String(Base64.getUrlDecoder().decode(t.substring(0, t.indexOf('.'))), StandardCharsets.UTF_8);
+    }
+}
