@@ -58,7 +58,7 @@ public class KioskLayout extends Div implements RouterLayout {
         statusLine = new StatusLine(sync, receipts, cards);
         idle = new IdleGuard(idleService, cards);
         idle.addTickListener(statusLine::refresh);
-        add(header, content, statusLine, idle);
+        add(header, statusLine, content, idle);
     }
 
     @Override

@@ -54,7 +54,7 @@ class IdleWipeBrowserTest {
     }
 
     @Test
-    void the_next_person_finds_nothing_of_a_resident_who_walked_away() {
+    void the_next_person_finds_nothing_of_a_resident_who_walked_away() throws Exception {
         String home = app.uri().toString();
         browser.get(home);
         click(By.id("tile-apply"));
@@ -72,6 +72,7 @@ class IdleWipeBrowserTest {
 
         // The resident walks away: the countdown shows, then the home screen.
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("idle-continue")));
+        saveScreenshot("idle-countdown");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tile-apply")));
         assertNothingOfTheResident("after the timeout");
 
@@ -111,6 +112,12 @@ class IdleWipeBrowserTest {
         assertFalse(text.contains("王") || text.contains("养老保险待遇") || text.contains("13905510001"),
                 when + ": nothing of the last resident remains: " + text);
         assertTrue(browser.findElements(By.id("receipt-image")).isEmpty(), when + ": no receipt on screen");
+    }
+
+    private void saveScreenshot(String name) throws java.io.IOException {
+        Path target = Path.of("target", "screens", name + ".png");
+        java.nio.file.Files.createDirectories(target.getParent());
+        java.nio.file.Files.write(target, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     private String bodyText() {
