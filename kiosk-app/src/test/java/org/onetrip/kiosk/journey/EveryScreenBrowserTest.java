@@ -90,8 +90,10 @@ class EveryScreenBrowserTest {
             check(problems, "form" + suffix);
             if (elder) {
                 assertElderSizes(problems, "form");
-                while (!phone.isDisplayed()) {
+                for (int i = 0; i < 10 && !phone.isDisplayed(); i++) {
+                    String before = browser.findElement(By.id("step-count")).getText();
                     click(By.id("step-next"));
+                    wait.until(d -> !d.findElement(By.id("step-count")).getText().equals(before));
                 }
             }
             phone.sendKeys("13905510001");

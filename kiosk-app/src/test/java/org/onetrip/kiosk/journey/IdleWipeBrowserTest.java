@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The idle wipe in a real Chromium, with the terminal's timeout set to 3 seconds: a resident files an
+ * The idle wipe in a real Chromium, with the terminal's timeout set to 6 seconds (short, yet long enough for a loaded CI machine): a resident files an
  * application and walks away; the screen counts down, goes home, and the next person finds nothing of them by
  * back, reload or typing the last screens' addresses.
  */
@@ -36,7 +36,7 @@ class IdleWipeBrowserTest {
     @BeforeEach
     void start() throws Exception {
         app = KioskApplication.demo(new KioskApplication.DemoSettings("127.0.0.1", 0, dir.resolve("data"),
-                        StatusSchedule.demo(), Duration.ofSeconds(5)).withResidentIdleTimeout(Duration.ofSeconds(3)),
+                        StatusSchedule.demo(), Duration.ofSeconds(5)).withResidentIdleTimeout(Duration.ofSeconds(6)),
                 Clock.system(KioskApplication.CHINA));
         app.start();
         browser = Browser.start(dir.resolve("chromium"));
