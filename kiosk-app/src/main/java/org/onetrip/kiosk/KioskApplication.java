@@ -32,6 +32,7 @@ import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.identify.CardTapService;
 import org.onetrip.kiosk.receipt.ReceiptService;
 import org.onetrip.kiosk.scan.ScanService;
+import org.onetrip.kiosk.session.IdleService;
 import org.onetrip.kiosk.status.ReceiptLookup;
 import org.onetrip.kiosk.technician.TechnicianService;
 import org.onetrip.kiosk.web.KioskServices;
@@ -80,10 +81,24 @@ public final class KioskApplication extends ContainerLifeCycle {
     private final IntakeSimulator intake;
     private final KioskServices services;
 
-    /** Demo-mode settings; tests shorten the platform's schedule and the sync interval. */
-    public record DemoSettings(String host, int port, Path dataDir, StatusSchedule schedule, Duration syncInterval) {
+    /**
+     * Demo-mode settings; tests shorten the platform's schedule, the sync interval and the resident idle timeout.
+     *
+     * @param residentIdleTimeout overrides the terminal's {@code resident.idle-timeout} (browser tests use a few
+     *                            seconds); null keeps the configured one
+     */
+    public record DemoSettings(String host, int port, Path dataDir, StatusSchedule schedule, Duration syncInterval,
+                               Duration residentIdleTimeout) {
+        public DemoSettings(String host, int port, Path dataDir, StatusSchedule schedule, Duration syncInterval) {
+            this(host, port, dataDir, schedule, syncInterval, null);
+        }
+
         public static DemoSettings of(int port, Path dataDir) {
             return new DemoSettings("127.0.0.1", port, dataDir, StatusSchedule.demo(), Duration.ofSeconds(5));
+        }
+
+        public DemoSettings withResidentIdleTimeout(Duration timeout) {
+            return new DemoSettings(host, port, dataDir, schedule, syncInterval, timeout);
         }
     }
 
@@ -131,7 +146,10 @@ public final class KioskApplication extends ContainerLifeCycle {
                 new ReceiptTokenSigner(identity.privateKey(), identity.publicKey()), clock);
         ReceiptLookup receiptLookup = new ReceiptLookup(
                 new ReceiptTokenVerifier(TrustList.of(identity.publicKey())), store, catalog::catalog);
+        IdleService idle = new IdleService(clock, settings.residentIdleTimeout() != null
+                ? settings.residentIdleTimeout() : config.residentIdleTimeout(), Duration.ofSeconds(1));
         KioskServices services = new KioskServices()
+                .register(IdleService.class, idle)
                 .register(TerminalConfig.class, config)
                 .register(ZoneId.class, zone)
                 .register(SubmissionStore.class, store)
@@ -161,7 +179,7 @@ public final class KioskApplication extends ContainerLifeCycle {
         parts.addAll(devices.parts());
         parts.add(new PanelFeedback(devices.panel(), devices.reader(), devices.scanner()));
         parts.addAll(List.of(printer, uplink, catalogUplink, new CatalogStartup(catalog, database, divisions, catalogUplink),
-                sync, web));
+                sync, idle, web));
         for (LifeCycle part : parts) {
             part.addEventListener(PART_LOG);
             addBean(part, true);

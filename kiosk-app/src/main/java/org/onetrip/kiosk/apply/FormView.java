@@ -6,14 +6,17 @@ import java.util.Map;
 import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.kiosk.home.HomeView;
 import org.onetrip.kiosk.receipt.ReceiptView;
+import org.onetrip.kiosk.session.IdleGuard;
 import org.onetrip.kiosk.session.ResidentSession;
 import org.onetrip.kiosk.ui.KioskLayout;
+import org.onetrip.kiosk.ui.OneAtATime;
 import org.onetrip.store.catalog.FormField;
 import org.onetrip.store.catalog.Material;
 import org.onetrip.store.catalog.ServiceItem;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -37,6 +40,7 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
     private ServiceItem item;
     private IdentityCard card;
     private Map<String, String> checked;
+    private OneAtATime stepper;
 
     public FormView(ApplyService apply) {
         this.apply = apply;
@@ -59,6 +63,7 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
         Div form = new Div();
         form.addClassName("form");
         item.fields().forEach(f -> form.add(field(f, values.get(f.key()))));
+        stepper = OneAtATime.inElderMode(form);
         delivery.setLabel(getTranslation("form.delivery"));
         var offered = item.deliveries().stream().map(Enum::name).toList();
         delivery.setItems(offered);
@@ -124,6 +129,7 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
             }
         });
         if (!problems.isEmpty()) {
+            OneAtATime.showFirstInvalid(stepper);
             return;
         }
         checked = values;
@@ -170,7 +176,10 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
         if (values == null) {
             return;
         }
-        ApplyService.Submitted done = apply.submit(card, item, values, delivery.getValue());
+        ApplyService.Submitted done;
+        try (var busy = IdleGuard.busy(UI.getCurrent())) {
+            done = apply.submit(card, item, values, delivery.getValue());
+        }
         ResidentSession.current().receiptPrinted(done.sealed().id(), done.receipt().escPos(),
                 done.receipt().problem().orElse(null));
         getUI().ifPresent(ui -> ui.navigate(ReceiptView.class, done.sealed().id().toString()));

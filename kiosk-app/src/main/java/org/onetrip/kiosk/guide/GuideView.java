@@ -89,8 +89,11 @@ public class GuideView extends VerticalLayout implements HasUrlParameter<String>
     }
 
     private Component actions(GuideService.Guide guide, boolean resident) {
-        Button print = new Button(getTranslation("guide.print"), e -> printResult.setText(getTranslation(
-                guides.print(guide).orElse("guide.printed"))));
+        Button print = new Button(getTranslation("guide.print"), e -> {
+            try (var busy = org.onetrip.kiosk.session.IdleGuard.busy(e.getSource().getUI().orElse(null))) {
+                printResult.setText(getTranslation(guides.print(guide).orElse("guide.printed")));
+            }
+        });
         print.setId("guide-print");
         Button back = new Button(getTranslation("guide.back"), e -> e.getSource().getUI().ifPresent(ui ->
                 ui.navigate(resident ? "items" : "")));

@@ -40,6 +40,17 @@ public final class CardTapService {
         return () -> reader.removeListener(listener);
     }
 
+    /** Runs {@code onRemoved} on {@code ui}'s thread whenever a card is taken off the reader. */
+    public Registration onRemoved(UI ui, Runnable onRemoved) {
+        IdCardListener listener = event -> {
+            if (event instanceof IdCardEvent.CardRemoved) {
+                ui.access(onRemoved::run);
+            }
+        };
+        reader.addListener(listener);
+        return () -> reader.removeListener(listener);
+    }
+
     public boolean readerWorks() {
         return reader.isHealthy();
     }

@@ -123,6 +123,11 @@ public final class ReceiptService {
                 config.terminalId(), clock.instant(), s.status().name(), digest, s.applicantMask()));
     }
 
+    /** What the printer says about itself now (paper out, offline), for the screens that warn residents. */
+    public org.onetrip.hardware.printer.PrinterStatus printerStatus() {
+        return printer.status();
+    }
+
     /** The receipt as a PNG, drawn from exactly the printer bytes. */
     public byte[] png(byte[] escPos) {
         return EscPosRenderer.toPng(new EscPosRenderer(printer.profile()).render(escPos).image());

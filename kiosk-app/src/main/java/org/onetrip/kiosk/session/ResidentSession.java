@@ -18,6 +18,8 @@ public final class ResidentSession {
     private UUID lastSubmission;
     private byte[] lastReceipt;
     private String lastPrintProblem;
+    private boolean finished;
+    private boolean touched;
 
     /** The current session's resident state, created on first use. */
     public static ResidentSession current() {
@@ -38,10 +40,36 @@ public final class ResidentSession {
         this.card = card;
     }
 
+    /**
+     * The session now holds something of this resident or their choices beyond the card and the receipt (a
+     * scanned receipt's result, a rating in progress, elder mode, English): the privacy timeout will wipe it
+     * even on the home screen.
+     */
+    public void touch() {
+        touched = true;
+    }
+
+    /** The errand is done (a receipt printed, the status shown): taking the card off the reader ends the visit. */
+    public void finish() {
+        finished = true;
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+
+    /** Whether the current Vaadin session holds anything a wipe must remove. */
+    public static boolean hasTraces() {
+        VaadinSession session = VaadinSession.getCurrent();
+        ResidentSession resident = session == null ? null : session.getAttribute(ResidentSession.class);
+        return resident != null && (resident.touched || resident.card != null || resident.lastSubmission != null);
+    }
+
     public void receiptPrinted(UUID submission, byte[] escPos, String printProblem) {
         this.lastSubmission = submission;
         this.lastReceipt = escPos.clone();
         this.lastPrintProblem = printProblem;
+        this.finished = true;
     }
 
     /** The ESC/POS bytes of the receipt printed for {@code submission} in this session, if any. */

@@ -83,6 +83,7 @@ public final class ReceiptLookup {
     public Result open(String scannedText) {
         Result result = lookup(scannedText);
         VaadinSession.getCurrent().setAttribute(Result.class, result);
+        org.onetrip.kiosk.session.ResidentSession.current().touch();
         UI.getCurrent().navigate(ScannedStatusView.class);
         return result;
     }

@@ -3,6 +3,7 @@ package org.onetrip.kiosk.status;
 import java.util.UUID;
 
 import org.onetrip.kiosk.receipt.ReceiptService;
+import org.onetrip.kiosk.session.IdleGuard;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -16,7 +17,10 @@ final class ReprintButton extends Div {
         outcome.setId("reprint-result-" + submission);
         outcome.addClassName("reprint-result");
         Button reprint = new Button(getTranslation("status.reprint"), e -> {
-            boolean printed = receipts.reprint(submission).map(r -> r.problem().isEmpty()).orElse(false);
+            boolean printed;
+            try (var busy = IdleGuard.busy(e.getSource().getUI().orElse(null))) {
+                printed = receipts.reprint(submission).map(r -> r.problem().isEmpty()).orElse(false);
+            }
             outcome.setText(getTranslation(printed ? "status.reprint-done" : "status.reprint-failed"));
             outcome.setClassName("problem", !printed);
         });

@@ -57,6 +57,7 @@ public class StatusView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         card = resident.get();
+        ResidentSession.current().finish();
         removeAll();
         Button done = new Button(getTranslation("receipt.done"), e -> e.getSource().getUI().ifPresent(ResidentSession::end));
         done.setId("done");

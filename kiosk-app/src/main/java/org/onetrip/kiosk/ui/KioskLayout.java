@@ -3,8 +3,15 @@ package org.onetrip.kiosk.ui;
 import java.util.Locale;
 
 import org.onetrip.kiosk.home.HomeView;
+import org.onetrip.kiosk.identify.CardTapService;
+import org.onetrip.kiosk.receipt.ReceiptService;
+import org.onetrip.kiosk.session.IdleGuard;
+import org.onetrip.kiosk.session.IdleService;
+import org.onetrip.kiosk.session.ResidentSession;
 import org.onetrip.provisioning.config.TerminalConfig;
+import org.onetrip.store.sync.SyncEngine;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
@@ -15,14 +22,20 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLayout;
 
-/** Every screen's frame: the site's name, a large 返回首页 button, the language switch, and the screen itself. */
+/**
+ * Every screen's frame: the site's name, a large 返回首页 button, the 长辈模式 and language switches, the screen
+ * itself, the privacy timeout ({@link IdleGuard}) and, on the home screen, a line saying what does not work.
+ */
 public class KioskLayout extends Div implements RouterLayout {
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     public static final Locale ENGLISH = Locale.ENGLISH;
 
     private final Main content = new Main();
+    private final IdleGuard idle;
+    private final StatusLine statusLine;
 
-    public KioskLayout(TerminalConfig config) {
+    public KioskLayout(TerminalConfig config, IdleService idleService, CardTapService cards, SyncEngine sync,
+                       ReceiptService receipts) {
         addClassName("kiosk");
         Span site = new Span(config.siteName());
         site.addClassName("site");
@@ -31,19 +44,44 @@ public class KioskLayout extends Div implements RouterLayout {
                 .ifPresent(ui -> ui.navigate(HomeView.class)));
         home.setId("go-home");
         home.addClassName("home-button");
+        boolean elder = ElderMode.isOn();
+        Button elderSwitch = new Button(getTranslation(elder ? "elder.off" : "elder.on"), e -> switchElderMode());
+        elderSwitch.setId("switch-elder");
+        elderSwitch.addClassName("elder-button");
+        elderSwitch.getElement().setAttribute("aria-pressed", String.valueOf(elder));
         Button language = new Button(getTranslation("layout.other-language"), e -> switchLanguage());
         language.setId("switch-language");
         language.addClassName("language-button");
-        Header header = new Header(home, site, language);
+        language.getElement().setAttribute("lang", getLocale().getLanguage().equals("zh") ? "en" : "zh-CN");
+        Header header = new Header(home, site, elderSwitch, language);
         header.addClassName("kiosk-header");
         content.addClassName("kiosk-content");
-        add(header, content);
+        statusLine = new StatusLine(sync, receipts, cards);
+        idle = new IdleGuard(idleService, cards);
+        idle.addTickListener(statusLine::refresh);
+        add(header, statusLine, content, idle);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        ElderMode.apply(ui);
+        ui.getPage().setTitle(getTranslation("layout.page-title"));
+        ui.getPage().executeJs("document.documentElement.lang = $0", getLocale().getLanguage().equals("zh")
+                ? "zh-CN" : "en");
+    }
+
+    private void switchElderMode() {
+        UI ui = UI.getCurrent();
+        ElderMode.set(ui, !ElderMode.isOn());
+        ui.getPage().reload();
     }
 
     private void switchLanguage() {
         UI ui = UI.getCurrent();
         Locale next = CHINESE.getLanguage().equals(ui.getLocale().getLanguage()) ? ENGLISH : CHINESE;
         ui.getSession().setLocale(next);
+        ResidentSession.current().touch();
         ui.getPage().reload();
     }
 
@@ -53,5 +91,8 @@ public class KioskLayout extends Div implements RouterLayout {
         if (view instanceof Component c) {
             content.add(c);
         }
+        boolean atHome = view instanceof HomeView;
+        idle.setAtHome(atHome);
+        statusLine.setActive(atHome);
     }
 }

@@ -10,7 +10,7 @@ import com.vaadin.flow.server.AppShellSettings;
 /** The page shell: server push (device events reach the screen at once), the kiosk's stylesheet, the viewport. */
 @Push
 @StyleSheet("styles/kiosk.css")
-@Viewport("width=device-width, initial-scale=1, user-scalable=no")
+@Viewport("width=device-width, initial-scale=1")
 public class AppShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
