@@ -203,7 +203,7 @@ class PrivacyTimeoutTest {
         UI.getCurrent().navigate(FormView.class, PENSION);
         assertEquals("标准模式", _get(Button.class, spec -> spec.withId("switch-elder")).getText());
         assertTrue(_get(Span.class, spec -> spec.withId("step-count")).getText().startsWith("1 / "));
-        long shown = _get(FormView.class).getChildren().flatMap(c -> c.getChildren())
+        long shown = descendants(_get(FormView.class))
                 .filter(c -> c.getId().orElse("").startsWith("field-"))
                 .filter(c -> !c.getElement().getClassList().contains("step-hidden")).count();
         assertEquals(1, shown, "one field at a time");
@@ -225,5 +225,10 @@ class PrivacyTimeoutTest {
         assertTrue(line.getText().contains("读卡器"), line.getText());
         identify();
         assertFalse(statusLine().isVisible(), "the line belongs to the home screen only");
+    }
+
+    private static java.util.stream.Stream<com.vaadin.flow.component.Component> descendants(
+            com.vaadin.flow.component.Component root) {
+        return root.getChildren().flatMap(c -> java.util.stream.Stream.concat(java.util.stream.Stream.of(c), descendants(c)));
     }
 }
