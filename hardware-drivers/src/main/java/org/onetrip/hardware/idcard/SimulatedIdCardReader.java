@@ -1,59 +1,44 @@
 package org.onetrip.hardware.idcard;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.onetrip.hardware.events.EventThread;
 
 /**
  * A reader without hardware, for demo mode and tests. Knobs put a card on it, take it off, or make it fail;
  * events reach listeners on the simulator's own thread, as a real reader's poll thread would deliver them.
  */
 public final class SimulatedIdCardReader extends AbstractLifeCycle implements IdCardReader {
-    private static final Logger log = LoggerFactory.getLogger(SimulatedIdCardReader.class);
+    private static final String NAME = "id-reader[simulated]";
 
-    private final List<IdCardListener> listeners = new CopyOnWriteArrayList<>();
-    private ExecutorService events;
+    private final EventThread<IdCardListener> events = new EventThread<>(NAME, "id-reader-simulated");
     private volatile boolean healthy;
     private volatile IdentityCard inField;
 
     @Override
     public String name() {
-        return "id-reader[simulated]";
+        return NAME;
     }
 
     @Override
     protected void doStart() {
-        events = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "id-reader-simulated");
-            t.setDaemon(true);
-            return t;
-        });
+        events.start();
         healthy = true;
     }
 
     @Override
     protected void doStop() throws InterruptedException {
         healthy = false;
-        events.shutdown();
-        if (!events.awaitTermination(5, TimeUnit.SECONDS)) {
-            log.warn("{}: events still queued at stop", name());
-        }
+        events.stop();
     }
 
     @Override
     public void addListener(IdCardListener listener) {
-        listeners.add(listener);
+        events.add(listener);
     }
 
     @Override
     public void removeListener(IdCardListener listener) {
-        listeners.remove(listener);
+        events.remove(listener);
     }
 
     @Override
@@ -91,18 +76,7 @@ public final class SimulatedIdCardReader extends AbstractLifeCycle implements Id
     }
 
     private void fire(IdCardEvent event) {
-        if (!isRunning()) {
-            throw new IllegalStateException(name() + ": not started");
-        }
-        events.execute(() -> {
-            for (IdCardListener listener : listeners) {
-                try {
-                    listener.onEvent(event);
-                } catch (RuntimeException e) {
-                    log.warn("{}: a listener failed on {}", name(), event.getClass().getSimpleName(), e);
-                }
-            }
-        });
+        events.fire(l -> l.onEvent(event), event.getClass().getSimpleName());
     }
 
     @Override

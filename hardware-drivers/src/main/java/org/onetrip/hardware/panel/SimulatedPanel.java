@@ -2,55 +2,43 @@ package org.onetrip.hardware.panel;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.onetrip.hardware.events.EventThread;
 
 /**
  * A panel without hardware for demo mode and tests: knobs press the help button, open the cabinet or bring a
  * person; {@link #light()} and {@link #beeps()} show what the lights and buzzer were told.
  */
 public final class SimulatedPanel extends AbstractLifeCycle implements Panel {
-    private static final Logger log = LoggerFactory.getLogger(SimulatedPanel.class);
-    private final List<PanelListener> listeners = new CopyOnWriteArrayList<>();
+    private static final String NAME = "panel[simulated]";
     private final List<Beep> beeps = new CopyOnWriteArrayList<>();
     private volatile Light light = Light.OFF;
-    private ExecutorService events;
+    private final EventThread<PanelListener> events = new EventThread<>(NAME, "panel-simulated");
 
     @Override
     public String name() {
-        return "panel[simulated]";
+        return NAME;
     }
 
     @Override
     protected void doStart() {
-        events = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "panel-simulated");
-            t.setDaemon(true);
-            return t;
-        });
+        events.start();
     }
 
     @Override
     protected void doStop() throws InterruptedException {
-        events.shutdown();
-        if (!events.awaitTermination(5, TimeUnit.SECONDS)) {
-            log.warn("{}: events still queued at stop", name());
-        }
+        events.stop();
     }
 
     @Override
     public void addListener(PanelListener listener) {
-        listeners.add(listener);
+        events.add(listener);
     }
 
     @Override
     public void removeListener(PanelListener listener) {
-        listeners.remove(listener);
+        events.remove(listener);
     }
 
     @Override
@@ -92,16 +80,7 @@ public final class SimulatedPanel extends AbstractLifeCycle implements Panel {
     }
 
     private void fire(PanelEvent event) {
-        if (!isRunning()) {
-            throw new IllegalStateException(name() + ": not started");
-        }
-        events.execute(() -> listeners.forEach(l -> {
-            try {
-                l.onEvent(event);
-            } catch (RuntimeException e) {
-                log.warn("{}: a listener failed", name(), e);
-            }
-        }));
+        events.fire(l -> l.onEvent(event), event.getClass().getSimpleName());
     }
 
     @Override

@@ -1,65 +1,41 @@
 package org.onetrip.hardware.qr;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.onetrip.hardware.events.EventThread;
 
 /** A scanner without hardware: {@link #scan(String)} delivers text as if a code had been read. */
 public final class SimulatedQrScanner extends AbstractLifeCycle implements QrScanner {
-    private static final Logger log = LoggerFactory.getLogger(SimulatedQrScanner.class);
+    private static final String NAME = "qr-scanner[simulated]";
 
-    private final List<QrScanListener> listeners = new CopyOnWriteArrayList<>();
-    private ExecutorService events;
+    private final EventThread<QrScanListener> events = new EventThread<>(NAME, "qr-scanner-simulated");
 
     @Override
     public String name() {
-        return "qr-scanner[simulated]";
+        return NAME;
     }
 
     @Override
     protected void doStart() {
-        events = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "qr-scanner-simulated");
-            t.setDaemon(true);
-            return t;
-        });
+        events.start();
     }
 
     @Override
     protected void doStop() throws InterruptedException {
-        events.shutdown();
-        if (!events.awaitTermination(5, TimeUnit.SECONDS)) {
-            log.warn("{}: scans still queued at stop", name());
-        }
+        events.stop();
     }
 
     @Override
     public void addListener(QrScanListener listener) {
-        listeners.add(listener);
+        events.add(listener);
     }
 
     @Override
     public void removeListener(QrScanListener listener) {
-        listeners.remove(listener);
+        events.remove(listener);
     }
 
     public void scan(String text) {
-        if (!isRunning()) {
-            throw new IllegalStateException(name() + ": not started");
-        }
-        events.execute(() -> listeners.forEach(l -> {
-            try {
-                l.onScan(text);
-            } catch (RuntimeException e) {
-                log.warn("{}: a listener failed", name(), e);
-            }
-        }));
+        events.fire(l -> l.onScan(text), "a scan");
     }
 
     @Override

@@ -37,6 +37,16 @@ final class FakeNetworkPrinter implements AutoCloseable {
                 java.io.OutputStream.nullOutputStream(), "none") : ends.getLast();
     }
 
+    /** The printer's end of the newest connection once there have been at least {@code n}, waiting up to 5 s. */
+    synchronized FakePrinterEnd end(int n) throws InterruptedException {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (ends.size() < n && System.nanoTime() < end) {
+            wait(100);
+        }
+        return ends.size() < n ? new FakePrinterEnd(java.io.InputStream.nullInputStream(),
+                java.io.OutputStream.nullOutputStream(), "none") : ends.getLast();
+    }
+
     /** The paper sensor byte every connection, present and future, answers DLE EOT 4 with. */
     synchronized void paper(int sensorByte) {
         sensor = sensorByte;

@@ -43,7 +43,7 @@ class TcpPrinterTest {
     @Test
     void a_printer_switched_off_and_on_again_prints_the_next_job_on_a_new_connection() throws Exception {
         printer.print(new byte[] {'x'});
-        FakePrinterEnd first = network.end();
+        FakePrinterEnd first = network.end(1);
         first.awaitPrinted(1, WAIT);
         network.dropConnections();
 
@@ -51,7 +51,7 @@ class TcpPrinterTest {
         assertEquals(PrinterStatus.OFFLINE, off.status());
 
         printer.print(job);
-        FakePrinterEnd second = network.end();
+        FakePrinterEnd second = network.end(2);
         assertArrayEquals(job, second.awaitPrinted(job.length, WAIT));
     }
 
