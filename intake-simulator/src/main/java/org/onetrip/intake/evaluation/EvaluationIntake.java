@@ -1,21 +1,14 @@
 package org.onetrip.intake.evaluation;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.onetrip.intake.db.IntakeDatabase;
 import org.onetrip.intake.http.Endpoint;
-import org.onetrip.intake.http.Json;
 import org.onetrip.intake.http.Reply;
 import org.onetrip.intake.http.SignedRequest;
 import org.onetrip.intake.idempotency.IdempotencyLedger;
+import org.onetrip.intake.idempotency.IdempotentIntake;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,55 +18,28 @@ import tools.jackson.databind.JsonNode;
  */
 public final class EvaluationIntake implements Endpoint {
     static final String ENDPOINT = "evaluations";
-
-    private final IntakeDatabase database;
-    private final Clock clock;
-    private final IdempotencyLedger ledger;
-
-    public EvaluationIntake(IntakeDatabase database, Clock clock, IdempotencyLedger ledger) {
-        this.database = database;
-        this.clock = clock;
-        this.ledger = ledger;
-    }
-
-    @Override
-    public Reply handle(SignedRequest request) {
-        Optional<UUID> key = IdempotencyLedger.parseKey(request.idempotencyKey());
-        if (key.isEmpty()) {
-            return IdempotencyLedger.missingKey();
-        }
-        return database.inTransaction(connection -> receive(connection, request, key.get()));
-    }
-
-    private Reply receive(Connection connection, SignedRequest request, UUID key) throws SQLException {
-        Optional<Reply> repeat = ledger.repeat(connection, request.terminalId(), ENDPOINT, key, request.body());
-        if (repeat.isPresent()) {
-            return repeat.get();
-        }
-        Optional<JsonNode> rating = Json.object(request.body()).map(body -> body.get("rating"));
-        if (rating.isEmpty() || !rating.get().isIntegralNumber() || !rating.get().canConvertToInt()
-                || rating.get().intValue() < 1 || rating.get().intValue() > 5) {
-            return Reply.reason(422, "an evaluation must be a JSON object with an integer rating from 1 to 5");
-        }
-        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        insert(connection, request.terminalId(), key, request.body(), receivedAt);
-        Reply first = Reply.json(201, Map.of("receivedAt", receivedAt.toString()));
-        ledger.record(connection, request.terminalId(), ENDPOINT, key, request.body(), first, receivedAt);
-        return first;
-    }
-
     private static final String INSERT_EVALUATION = """
             INSERT INTO evaluation (terminal_id, idempotency_key, body, received_at) VALUES (?, ?, ?, ?)
             """;
 
-    private static void insert(Connection connection, String terminalId, UUID key, byte[] body, Instant receivedAt)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_EVALUATION)) {
-            insert.setString(1, terminalId);
-            insert.setString(2, key.toString());
-            insert.setBytes(3, body);
-            insert.setString(4, receivedAt.toString());
-            insert.executeUpdate();
+    private final IdempotentIntake intake;
+
+    public EvaluationIntake(IntakeDatabase database, Clock clock, IdempotencyLedger ledger) {
+        this.intake = new IdempotentIntake(database, clock, ledger, ENDPOINT, INSERT_EVALUATION,
+                EvaluationIntake::problem);
+    }
+
+    @Override
+    public Reply handle(SignedRequest request) {
+        return intake.handle(request);
+    }
+
+    private static Optional<String> problem(Optional<JsonNode> body) {
+        Optional<JsonNode> rating = body.map(b -> b.get("rating"));
+        if (rating.isEmpty() || !rating.get().isIntegralNumber()
+                || !rating.get().canConvertToInt() || rating.get().intValue() < 1 || rating.get().intValue() > 5) {
+            return Optional.of("an evaluation must be a JSON object with an integer rating from 1 to 5");
         }
+        return Optional.empty();
     }
 }
