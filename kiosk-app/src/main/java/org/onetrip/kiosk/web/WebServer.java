@@ -21,6 +21,16 @@ import org.slf4j.LoggerFactory;
 public final class WebServer extends AbstractLifeCycle {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
+    /**
+     * The class-path entries Jetty's annotation scan reads: our own classes and jars, and Vaadin's (its
+     * initialisers look for routes, error views, the app shell and its own lookup services). Jetty, BouncyCastle,
+     * Jackson, SQLite, Pi4J and the rest hold nothing Vaadin looks for; scanning every class in them was most of the
+     * start-up time on a small machine (docs/benchmarks.md, issue 11).
+     */
+    static final String SCANNED_JARS = ".*/classes/.*"
+            + "|.*/(onetrip-kiosk|kiosk-app|hardware-drivers|offline-store|provisioning|intake-simulator)[^/]*\\.jar"
+            + "|.*/(flow|vaadin)-[^/]*\\.jar";
+
     private final String host;
     private final int port;
     private final KioskServices services;
@@ -68,7 +78,7 @@ public final class WebServer extends AbstractLifeCycle {
         context.setInitParameter("logbackDisableServletContainerInitializer", "true");
         context.setContextPath("/");
         context.setThrowUnavailableOnStartupException(true);
-        context.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN, ".*\\.jar|.*/classes/.*");
+        context.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN, SCANNED_JARS);
         context.setConfigurationDiscovered(true);
         context.setAttribute(KioskServices.ATTRIBUTE, services);
         context.getSessionHandler().setMaxInactiveInterval(30 * 60);
