@@ -87,6 +87,19 @@ class OtherEndpointsTest {
     }
 
     @Test
+    void a_terminal_naming_its_catalog_by_label_gets_the_newest_bundle_or_nothing() {
+        HttpResponse<String> before = terminal.get("/api/v1/catalog?since=340121-2026.11.1");
+        running.simulator.publishCatalog(3, "{\"bundle\":3}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> after = terminal.get("/api/v1/catalog?since=340121-2026.11.1");
+        HttpResponse<String> numbered = terminal.get("/api/v1/catalog?since=3");
+
+        assertEquals(204, before.statusCode());
+        assertEquals(200, after.statusCode());
+        assertEquals("{\"bundle\":3}", after.body());
+        assertEquals(204, numbered.statusCode());
+    }
+
+    @Test
     void an_unknown_operation_is_a_json_404_even_unsigned() {
         HttpResponse<String> unknown = terminal.call("GET", "/api/v2/anything", new byte[0]).unsigned().send();
         HttpResponse<String> wrongMethod = terminal.call("DELETE", "/api/v1/submissions", new byte[0]).send();

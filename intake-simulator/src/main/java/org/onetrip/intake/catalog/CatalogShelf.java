@@ -51,11 +51,11 @@ public final class CatalogShelf implements Endpoint {
 
     @Override
     public Reply handle(SignedRequest request) {
-        Optional<String> since = request.queryParameter("since").filter(v -> !v.isEmpty());
-        if (since.isPresent() && !VERSION.matcher(since.get()).matches()) {
-            return Reply.reason(400, "since must be empty or a catalog version (a number)");
-        }
-        long after = since.map(Long::parseLong).orElse(0L);
+        // A terminal sends the version label of the catalog it uses ("340121-2026.11.1"); the shelf numbers what
+        // it publishes. A label it cannot place gets the newest bundle: the terminal imports it only when it was
+        // issued later than its own (CatalogStore), so an older one changes nothing there.
+        long after = request.queryParameter("since").filter(v -> VERSION.matcher(v).matches())
+                .map(Long::parseLong).orElse(0L);
         return database.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(NEWEST)) {
                 select.setLong(1, after);
