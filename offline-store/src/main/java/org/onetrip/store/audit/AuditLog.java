@@ -59,20 +59,51 @@ public final class AuditLog {
             SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit_log ORDER BY seq
             """;
 
-    /** Walks the chain; returns the sequence number of the first entry that does not hold, or -1 when all do. */
-    public long firstBrokenEntry(Connection c) throws SQLException {
+    private static final String HIGHEST_EVER = """
+            SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'
+            """;
+
+    /**
+     * Walks the whole chain and names the first entry that was altered (content or hash changed), removed from the
+     * middle (a gap in the sequence numbers, the chain no longer links) or removed from the end (SQLite's
+     * AUTOINCREMENT counter remembers a higher number than the last entry). Someone who rewrites the whole tail
+     * and the counter consistently is beyond what a local check can see; docs/threat-model.md says so.
+     */
+    public AuditVerdict verify(Connection c) throws SQLException {
         String prev = GENESIS;
+        long expectedSeq = 1;
+        long count = 0;
         try (PreparedStatement ps = c.prepareStatement(ALL); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
+                long seq = rs.getLong(1);
+                if (seq != expectedSeq) {
+                    return broken(count, expectedSeq, AuditVerdict.Kind.REMOVED, "audit entries " + expectedSeq
+                            + (seq - 1 > expectedSeq ? "–" + (seq - 1) : "") + " were removed (the next entry is "
+                            + seq + ")");
+                }
                 String expected = hash(prev, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6));
                 if (!prev.equals(rs.getString(7)) || !expected.equals(rs.getString(8))) {
-                    return rs.getLong(1);
+                    return broken(count, seq, AuditVerdict.Kind.ALTERED, "audit entry " + seq + " ("
+                            + rs.getString(2) + ", " + rs.getString(4) + ") was altered: its hash does not match");
                 }
                 prev = rs.getString(8);
+                expectedSeq = seq + 1;
+                count++;
             }
         }
-        return -1;
+        try (PreparedStatement ps = c.prepareStatement(HIGHEST_EVER); ResultSet rs = ps.executeQuery()) {
+            if (rs.next() && rs.getLong(1) >= expectedSeq) {
+                return broken(count, expectedSeq, AuditVerdict.Kind.TAIL_REMOVED, "audit entries " + expectedSeq
+                        + "–" + rs.getLong(1) + " were removed from the end of the log");
+            }
+        }
+        return new AuditVerdict(count, java.util.Optional.empty());
+    }
+
+    private static AuditVerdict broken(long count, long seq, AuditVerdict.Kind kind, String text) {
+        return new AuditVerdict(count, java.util.Optional.of(new AuditVerdict.Problem(seq, kind,
+                text + "; keep this database file as evidence and report it to the county")));
     }
 
     static String hash(String prev, String at, String actor, String action, String subject, String detail) {

@@ -58,12 +58,12 @@ class AuditLogTest {
     void an_intact_log_has_no_broken_entry() {
         appendThree();
 
-        assertEquals(-1L, fixture.db.read(audit::firstBrokenEntry));
+        assertTrue(fixture.db.read(audit::verify).holds());
     }
 
     @Test
     void an_empty_log_has_no_broken_entry() {
-        assertEquals(-1L, fixture.db.read(audit::firstBrokenEntry));
+        assertTrue(fixture.db.read(audit::verify).holds());
     }
 
     @Test
@@ -73,7 +73,10 @@ class AuditLogTest {
         fixture.execute("DROP TRIGGER audit_log_no_update");
         fixture.execute("UPDATE audit_log SET detail = 'task=NOTHING-HAPPENED' WHERE seq = 2");
 
-        assertEquals(2L, fixture.db.read(audit::firstBrokenEntry));
+        AuditVerdict.Problem problem = fixture.db.read(audit::verify).problem().orElseThrow();
+        assertEquals(2L, problem.seq());
+        assertEquals(AuditVerdict.Kind.ALTERED, problem.kind());
+        assertTrue(problem.text().startsWith("audit entry 2 "), problem.text());
     }
 
     @Test
@@ -87,17 +90,47 @@ class AuditLogTest {
         fixture.execute("UPDATE audit_log SET detail = 'task=NOTHING-HAPPENED', hash = '" + forged
                 + "' WHERE seq = 2");
 
-        assertEquals(3L, fixture.db.read(audit::firstBrokenEntry));
+        assertEquals(3L, fixture.db.read(audit::verify).problem().orElseThrow().seq());
     }
 
     @Test
-    void a_removed_entry_is_found_at_the_one_after_it() {
+    void a_removed_entry_is_named_by_its_number() {
         appendThree();
 
         fixture.execute("DROP TRIGGER audit_log_no_delete");
         fixture.execute("DELETE FROM audit_log WHERE seq = 2");
 
-        assertEquals(3L, fixture.db.read(audit::firstBrokenEntry));
+        AuditVerdict verdict = fixture.db.read(audit::verify);
+        assertEquals(new AuditVerdict.Problem(2, AuditVerdict.Kind.REMOVED, verdict.problem().orElseThrow().text()),
+                verdict.problem().orElseThrow());
+        assertEquals(1, verdict.entries());
+    }
+
+    @Test
+    void entries_removed_from_the_end_are_found_by_the_counter_sqlite_keeps() {
+        appendThree();
+
+        fixture.execute("DROP TRIGGER audit_log_no_delete");
+        fixture.execute("DELETE FROM audit_log WHERE seq = 3");
+
+        AuditVerdict.Problem problem = fixture.db.read(audit::verify).problem().orElseThrow();
+        assertEquals(3L, problem.seq());
+        assertEquals(AuditVerdict.Kind.TAIL_REMOVED, problem.kind());
+    }
+
+    @Test
+    void a_removed_entry_renumbered_to_close_the_gap_still_breaks_the_chain() {
+        appendThree();
+
+        fixture.execute("DROP TRIGGER audit_log_no_delete");
+        fixture.execute("DROP TRIGGER audit_log_no_update");
+        fixture.execute("DELETE FROM audit_log WHERE seq = 2");
+        fixture.execute("UPDATE audit_log SET seq = 2 WHERE seq = 3");
+        fixture.execute("UPDATE sqlite_sequence SET seq = 2 WHERE name = 'audit_log'");
+
+        AuditVerdict.Problem problem = fixture.db.read(audit::verify).problem().orElseThrow();
+        assertEquals(2L, problem.seq());
+        assertEquals(AuditVerdict.Kind.ALTERED, problem.kind());
     }
 
     @Test
@@ -112,7 +145,7 @@ class AuditLogTest {
         assertTrue(update.getMessage().contains("audit_log is append-only"), update.getMessage());
         assertTrue(delete.getMessage().contains("audit_log is append-only"), delete.getMessage());
         assertEquals(3, fixture.count("audit_log"));
-        assertEquals(-1L, fixture.db.read(audit::firstBrokenEntry));
+        assertTrue(fixture.db.read(audit::verify).holds());
     }
 
     @Test
