@@ -12,11 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./onetrip demo [--port 8080] [--data-dir DIR]}: starts the kiosk and prints its URL; Ctrl-C stops every
- * part in reverse order of start. A port in use or a data directory that cannot be written ends with one
- * clear line naming it.
+ * {@code ./onetrip demo [--port 8080] [--data-dir DIR]} or {@code Main run [--port 8080] [--data-dir DIR]} (the
+ * enrolled terminal, as {@code onetrip.service} starts it): starts the kiosk and prints its URL; Ctrl-C (or
+ * systemd's SIGTERM) stops every part in reverse order of start. A port in use, a data directory that cannot be
+ * written, or a missing or wrong terminal configuration ends with one clear line naming it; the last exits with
+ * {@link #EXIT_CONFIG} so systemd does not restart into the same refusal.
  */
 public final class Main {
+    /** sysexits' EX_CONFIG: the configuration is missing or wrong (onetrip.service: RestartPreventExitStatus). */
+    static final int EXIT_CONFIG = 78;
+
     private Main() {
     }
 
@@ -44,8 +49,14 @@ public final class Main {
 
     private static int run(LaunchOptions options) {
         Logger log = LoggerFactory.getLogger(Main.class);
-        KioskApplication app = KioskApplication.demo(
-                KioskApplication.DemoSettings.of(options.port(), options.dataDir()), Clock.system(KioskApplication.CHINA));
+        KioskApplication app;
+        try {
+            app = assemble(options, Clock.system(KioskApplication.CHINA));
+        } catch (TerminalSetupException e) {
+            System.err.println("onetrip: " + e.getMessage());
+            log.error("start refused: {}", e.getMessage());
+            return EXIT_CONFIG;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopQuietly(app, log);
@@ -65,7 +76,7 @@ public final class Main {
             stopQuietly(app, log);
             return 1;
         }
-        System.out.println("OneTrip demo is running: " + app.uri() + "   (data: " + options.dataDir()
+        System.out.println("OneTrip " + (options.production() ? "" : "demo ") + "is running: " + app.uri() + "   (data: " + options.dataDir()
                 + "; Ctrl-C stops it)");
         try {
             stopped.await();
@@ -74,6 +85,14 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The demo, or the terminal enrolled under the data directory. */
+    static KioskApplication assemble(LaunchOptions options, Clock clock) {
+        if (options.production()) {
+            return KioskApplication.production("127.0.0.1", options.port(), options.dataDir(), clock);
+        }
+        return KioskApplication.demo(KioskApplication.DemoSettings.of(options.port(), options.dataDir()), clock);
     }
 
     private static void stopQuietly(KioskApplication app, Logger log) {
