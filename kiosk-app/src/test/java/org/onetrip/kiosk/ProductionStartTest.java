@@ -100,6 +100,48 @@ class ProductionStartTest {
         assertFalse(Files.exists(data.resolve("intake-simulator.db")), "no demo platform was started");
     }
 
+    /**
+     * An update over a terminal whose store was made by an older release (the schema of V005, before the catalog,
+     * divisions and queue-ticket migrations) with a submission still waiting: the new app migrates the file at
+     * start, keeps the waiting submission, and sends it.
+     */
+    @Test
+    void an_update_migrates_an_older_store_and_keeps_and_sends_its_waiting_queue() throws Exception {
+        enroll();
+        apply();
+        writeDevices("printer.transport=simulated\n");
+        KioskSetup enrolled = new EnrolledTerminal(data).setup("127.0.0.1", 0).with(Duration.ofMinutes(10), null);
+        KioskSetup offline = new KioskSetup(enrolled.host(), 0, data, enrolled.terminal(), enrolled.devices(),
+                enrolled.printer(), enrolled.catalog(), enrolled.catalogAuthority(),
+                new KioskSetup.Platform.Remote(java.net.URI.create("http://127.0.0.1:9/")), enrolled.syncInterval(),
+                null);
+        KioskApplication before = KioskApplication.of(offline, clock);
+        before.start();
+        SealedSubmission waiting;
+        try {
+            waiting = submit(before); // the village is offline: it stays in the queue
+        } finally {
+            before.stop();
+        }
+        assertEquals(0, platform.storedCopiesOf(waiting.id()));
+        OlderStore.rewriteAtVersion5(data.resolve("onetrip.db"));
+        assertEquals(5, OlderStore.schemaVersion(data.resolve("onetrip.db")));
+        platform.enroll(TERMINAL, Files.readString(data.resolve("keys/terminal-key.pub.pem")));
+
+        KioskApplication after = KioskApplication.of(enrolled, clock);
+        after.start();
+        try {
+            after.services().get(SyncEngine.class).runOnce(); // after the start's own run, if that came first
+            assertEquals(1, platform.storedCopiesOf(waiting.id()),
+                    "the submission that only the older file held was kept and sent after the update");
+            assertEquals(0, after.services().get(SyncEngine.class).state().pending());
+        } finally {
+            after.stop();
+        }
+        assertEquals(OlderStore.latestVersion(), OlderStore.schemaVersion(data.resolve("onetrip.db")),
+                "every newer migration ran");
+    }
+
     @Test
     void an_empty_data_directory_is_refused_naming_terminal_properties_and_enroll() {
         String message = refusal();
