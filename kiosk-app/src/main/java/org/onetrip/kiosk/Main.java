@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
+import org.onetrip.hardware.serial.SerialNatives;
 import org.onetrip.kiosk.web.PortInUseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,16 @@ public final class Main {
         // Before the first logger and the first SQLite connection: logs and natives go under the data dir.
         System.setProperty("onetrip.logDir", options.dataDir().resolve("logs").toString());
         System.setProperty("org.sqlite.tmpdir", options.dataDir().resolve("native").toString());
+        if (options.production()) {
+            // jSerialComm.library.path: the serial natives in the data directory (owner-only), never /tmp.
+            try {
+                SerialNatives.extractTo(options.dataDir().resolve("native"));
+            } catch (java.io.UncheckedIOException e) {
+                System.err.println("onetrip: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+                System.exit(1);
+                return;
+            }
+        }
         System.exit(run(options));
     }
 
