@@ -66,9 +66,12 @@ public final class EnrolledTerminal {
             throw new TerminalSetupException(file + ": uplink.url is empty: a production terminal needs the"
                     + " platform's address; " + ENROLL + " with --uplink URL --force");
         }
-        Path key = files.keys().resolve("terminal-key.pem");
-        if (!Files.isRegularFile(key)) {
-            throw new TerminalSetupException(key + " is missing: the terminal has no key pair; " + ENROLL);
+        for (String name : new String[] {"terminal-key.pem", "terminal-key.pub.pem"}) {
+            Path key = files.keys().resolve(name);
+            if (!Files.isRegularFile(key)) {
+                throw new TerminalSetupException(key + " is missing: the terminal's key pair is incomplete; " + ENROLL
+                        + " (a terminal whose private key is lost must be enrolled again and registered anew)");
+            }
         }
         return config;
     }

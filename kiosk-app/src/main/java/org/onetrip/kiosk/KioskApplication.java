@@ -18,6 +18,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.onetrip.hardware.config.DeviceConfig;
+import org.onetrip.hardware.config.DeviceConfigException;
 import org.onetrip.hardware.config.Devices;
 import org.onetrip.hardware.idcard.SimulatedIdCardReader;
 import org.onetrip.hardware.printer.SimulatedPrinter;
@@ -43,6 +44,7 @@ import org.onetrip.kiosk.technician.TechnicianService;
 import org.onetrip.kiosk.web.KioskServices;
 import org.onetrip.kiosk.web.WebServer;
 import org.onetrip.provisioning.config.TerminalConfig;
+import org.onetrip.provisioning.config.TerminalFiles;
 import org.onetrip.store.attachment.AttachmentStore;
 import org.onetrip.store.audit.AuditLog;
 import org.onetrip.store.catalog.Catalog;
@@ -134,7 +136,12 @@ public final class KioskApplication extends ContainerLifeCycle {
      * @throws TerminalSetupException naming the file, the setting and the fix when something is missing or wrong
      */
     public static KioskApplication production(String host, int port, Path dataDir, Clock clock) {
-        return new KioskApplication(new EnrolledTerminal(dataDir).setup(host, port), clock);
+        KioskSetup setup = new EnrolledTerminal(dataDir).setup(host, port);
+        try {
+            return new KioskApplication(setup, clock);
+        } catch (DeviceConfigException e) { // valid settings this machine cannot have (no GPIO chip, …)
+            throw new TerminalSetupException(new TerminalFiles(dataDir).devices() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Any setup, demo or production, assembled one way (tests shorten intervals through {@link KioskSetup#with}). */

@@ -67,6 +67,11 @@ public final class Main {
             System.err.println("onetrip: " + e.getMessage());
             log.error("start refused: {}", e.getMessage());
             return EXIT_CONFIG;
+        } catch (RuntimeException e) {
+            log.error("assembly failed", e);
+            System.err.println("onetrip: could not start: " + e.getMessage() + " (details in "
+                    + options.dataDir().resolve("logs") + ")");
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -184,6 +184,23 @@ class ProductionStartTest {
         String printer = refusal();
         assertTrue(printer.contains("devices.properties") && printer.contains("printer.transport must be serial"),
                 printer);
+
+        Files.writeString(data.resolve("devices.properties"), "reader=simulated\nscanner=simulated\npanel=gpio\n"
+                + "panel.chip=gpiochip99\npanel.pin.status-led=17\nprinter.transport=simulated\n");
+        String machine = refusal();
+        assertTrue(machine.contains("devices.properties") && machine.contains("gpiochip99"), machine);
+    }
+
+    @Test
+    void a_terminal_whose_public_key_is_gone_is_refused_rather_than_given_a_new_pair() throws Exception {
+        enroll();
+        apply();
+        writeDevices("printer.transport=simulated\n");
+        String before = Files.readString(data.resolve("keys/terminal-key.pem"));
+        Files.delete(data.resolve("keys/terminal-key.pub.pem"));
+        String message = refusal();
+        assertTrue(message.contains("terminal-key.pub.pem is missing") && message.contains("enroll"), message);
+        assertEquals(before, Files.readString(data.resolve("keys/terminal-key.pem")), "the private key is untouched");
     }
 
     @Test
