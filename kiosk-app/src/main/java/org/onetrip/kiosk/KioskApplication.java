@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.eclipse.jetty.util.component.ContainerLifeCycle;
@@ -15,10 +18,13 @@ import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.onetrip.hardware.config.DeviceConfig;
+import org.onetrip.hardware.config.DeviceConfigException;
 import org.onetrip.hardware.config.Devices;
 import org.onetrip.hardware.idcard.SimulatedIdCardReader;
 import org.onetrip.hardware.printer.SimulatedPrinter;
 import org.onetrip.hardware.printer.PrinterConfig;
+import org.onetrip.hardware.printer.ReceiptPrinter;
+import org.onetrip.hardware.serial.SerialNatives;
 import org.onetrip.hardware.panel.Panel;
 import org.onetrip.hardware.panel.PanelFeedback;
 import org.onetrip.intake.IntakeSimulator;
@@ -38,6 +44,7 @@ import org.onetrip.kiosk.technician.TechnicianService;
 import org.onetrip.kiosk.web.KioskServices;
 import org.onetrip.kiosk.web.WebServer;
 import org.onetrip.provisioning.config.TerminalConfig;
+import org.onetrip.provisioning.config.TerminalFiles;
 import org.onetrip.store.attachment.AttachmentStore;
 import org.onetrip.store.audit.AuditLog;
 import org.onetrip.store.catalog.Catalog;
@@ -67,19 +74,26 @@ import java.util.random.RandomGenerator;
 
 /**
  * The composition root of a running kiosk: every long-running part, constructed with plain constructors and
- * started in order (database, platform simulator, devices, uplink, sync, web), stopped in reverse.
+ * started in order (platform simulator in demo mode, database, devices, printer, uplink, catalog, sync, web),
+ * stopped in reverse. Demo and production are one assembly of a {@link KioskSetup}: demo mode is production
+ * with simulated devices, the demo catalog and a local simulated platform.
  */
 public final class KioskApplication extends ContainerLifeCycle {
     /** China keeps one time zone; receipts, promised dates and the platform's day all use it. */
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Logger log = LoggerFactory.getLogger(KioskApplication.class);
 
-    private final WebServer web;
-    private final Devices devices;
-    private final SimulatedPrinter printer;
+    private final KioskSetup setup;
+    private final Clock clock;
     private final Database database;
-    private final IntakeSimulator intake;
+    private final Optional<IntakeSimulator> intake;
+    private final Devices devices;
+    private final ReceiptPrinter printer;
+    private final Optional<SimulatedPrinter> simulatedPrinter;
+    private final TerminalIdentity identity;
+    private final AuditLog audit;
     private final KioskServices services;
+    private final WebServer web;
 
     /**
      * Demo-mode settings; tests shorten the platform's schedule, the sync interval and the resident idle timeout.
@@ -112,42 +126,99 @@ public final class KioskApplication extends ContainerLifeCycle {
      * and panel of a technician's bench.
      */
     public static KioskApplication demo(DemoSettings settings, DeviceConfig devices, Clock clock) {
-        return new KioskApplication(settings, TerminalConfig.demo().validate(), devices, clock);
+        return new KioskApplication(KioskSetup.demo(settings, devices), clock);
     }
 
-    private KioskApplication(DemoSettings settings, TerminalConfig config, DeviceConfig deviceConfig, Clock clock) {
-        ZoneId zone = clock.getZone();
-        database = new Database(settings.dataDir().resolve("onetrip.db"), clock);
-        intake = new IntakeSimulator(new IntakeSimulatorConfig("127.0.0.1", 0,
-                settings.dataDir().resolve("intake-simulator.db"), settings.schedule(), Duration.ofMinutes(10)),
-                clock);
-        devices = Devices.open(deviceConfig, settings.dataDir().resolve("native"));
-        // Demo keeps the simulated printer; a real terminal builds its driver with printerConfig.open().
-        PrinterConfig printerConfig = PrinterConfig.simulated().validate();
-        printer = new SimulatedPrinter(printerConfig.profile());
-        TerminalIdentity identity = TerminalIdentity.loadOrCreate(config.terminalId(), settings.dataDir().resolve("keys"));
-        IntakeClient uplink = new IntakeClient(intake::baseUri, identity, clock);
-        AuditLog audit = new AuditLog(clock);
+    /**
+     * Production: the terminal enrolled and provisioned under {@code dataDir} (configuration, key, catalog, devices
+     * and printer), talking to its enrolled platform.
+     *
+     * @throws TerminalSetupException naming the file, the setting and the fix when something is missing or wrong
+     */
+    public static KioskApplication production(String host, int port, Path dataDir, Clock clock) {
+        KioskSetup setup = new EnrolledTerminal(dataDir).setup(host, port);
+        try {
+            return new KioskApplication(setup, clock);
+        } catch (DeviceConfigException e) { // valid settings this machine cannot have (no GPIO chip, …)
+            throw new TerminalSetupException(new TerminalFiles(dataDir).devices() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Any setup, demo or production, assembled one way (tests shorten intervals through {@link KioskSetup#with}). */
+    public static KioskApplication of(KioskSetup setup, Clock clock) {
+        return new KioskApplication(setup, clock);
+    }
+
+    private KioskApplication(KioskSetup setup, Clock clock) {
+        this.setup = setup;
+        this.clock = clock;
+        TerminalConfig config = setup.terminal();
+        database = new Database(setup.dataDir().resolve("onetrip.db"), clock);
+        intake = setup.localPlatform().map(this::localPlatform);
+        devices = Devices.open(setup.devices(), setup.nativeDir());
+        simulatedPrinter = setup.printer().transport() instanceof PrinterConfig.Transport.Simulated
+                ? Optional.of(new SimulatedPrinter(setup.printer().profile())) : Optional.empty();
+        printer = simulatedPrinter.<ReceiptPrinter>map(p -> p).orElseGet(this::realPrinter);
+        identity = TerminalIdentity.loadOrCreate(config.terminalId(), setup.dataDir().resolve("keys"));
+        audit = new AuditLog(clock);
+        Supplier<URI> platform = intake.<Supplier<URI>>map(i -> i::baseUri).orElseGet(() -> config::uplink);
+        IntakeClient uplink = new IntakeClient(platform, identity, clock);
+        UplinkCatalogSource catalogUplink = new UplinkCatalogSource(platform, identity, clock);
         SubmissionStore store = new SubmissionStore(database, audit, clock, config.terminalId(),
-                new AttachmentStore(settings.dataDir().resolve("attachments")));
+                new AttachmentStore(setup.dataDir().resolve("attachments")));
         FeedbackStore feedback = new FeedbackStore(database, audit, clock, config.terminalId(), UUID::randomUUID);
-        LiveCatalog catalog = new LiveCatalog(demoCatalog(), Synonyms.standard(), new CatalogStore(database, audit, clock),
-                CatalogBundle.demoAuthority());
-        Divisions divisions = DivisionFiles.shipped();
-        UplinkCatalogSource catalogUplink = new UplinkCatalogSource(intake::baseUri, identity, clock);
+        LiveCatalog catalog = new LiveCatalog(setup.catalog().verify(setup.catalogAuthority()), Synonyms.standard(),
+                new CatalogStore(database, audit, clock), setup.catalogAuthority());
+        SyncEngine sync = syncEngine(store, feedback, uplink);
+        IdleService idle = new IdleService(clock, setup.idleTimeout(), Duration.ofSeconds(1));
+        services = services(store, feedback, catalog, sync, idle);
+        web = new WebServer(setup.host(), setup.port(), services);
+
+        List<LifeCycle> parts = new ArrayList<>(List.of(database));
+        intake.ifPresent(i -> parts.addAll(List.of(i, new DemoEnrolment(i, identity))));
+        parts.addAll(devices.parts());
+        parts.add(new PanelFeedback(devices.panel(), devices.reader(), devices.scanner()));
+        parts.addAll(List.of(printer, uplink, catalogUplink,
+                new CatalogStartup(catalog, setup.catalog(), database, divisions(), catalogUplink), sync, idle, web));
+        parts.forEach(this::addPart);
+    }
+
+    private IntakeSimulator localPlatform(StatusSchedule schedule) {
+        return new IntakeSimulator(new IntakeSimulatorConfig("127.0.0.1", 0,
+                setup.dataDir().resolve("intake-simulator.db"), schedule, Duration.ofMinutes(10)), clock);
+    }
+
+    /** The configured driver; a serial printer's jSerialComm library goes to the data directory, not /tmp. */
+    private ReceiptPrinter realPrinter() {
+        if (setup.printer().transport() instanceof PrinterConfig.Transport.Serial) {
+            SerialNatives.extractTo(setup.nativeDir());
+        }
+        return setup.printer().open();
+    }
+
+    private SyncEngine syncEngine(SubmissionStore store, FeedbackStore feedback, IntakeClient uplink) {
         SyncEngine sync = new SyncEngine(new Outbox(store), uplink, clock, RandomGenerator.getDefault(),
-                settings.syncInterval());
+                setup.syncInterval());
         sync.setFeedback(feedback);
         sync.setHeartbeat(softwareVersion(), Duration.ofMinutes(5),
                 () -> Map.of("printerPaper", printer.status().name()));
-        // Receipt tokens are signed with the terminal's key; the trust list is this terminal's own key until
-        // provisioning supplies the county's list (TrustList.union(List.of(own, county))).
+        return sync;
+    }
+
+    /**
+     * Every service the views are built from, registered in one place (new features add their line here).
+     * Receipt tokens are signed with the terminal's key; the trust list is this terminal's own key until
+     * provisioning supplies the county's list (TrustList.union(List.of(own, county))).
+     */
+    private KioskServices services(SubmissionStore store, FeedbackStore feedback, LiveCatalog catalog,
+                                   SyncEngine sync, IdleService idle) {
+        TerminalConfig config = setup.terminal();
+        ZoneId zone = clock.getZone();
+        Divisions divisions = divisions();
         ReceiptService receipts = new ReceiptService(printer, config, store,
                 new ReceiptTokenSigner(identity.privateKey(), identity.publicKey()), clock);
         ReceiptLookup receiptLookup = new ReceiptLookup(
                 new ReceiptTokenVerifier(TrustList.of(identity.publicKey())), store, catalog::catalog);
-        IdleService idle = new IdleService(clock, settings.residentIdleTimeout() != null
-                ? settings.residentIdleTimeout() : config.residentIdleTimeout(), Duration.ofSeconds(1));
         KioskServices services = new KioskServices()
                 .register(IdleService.class, idle)
                 .register(TerminalConfig.class, config)
@@ -169,21 +240,19 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(ComplaintService.class, new ComplaintService(feedback))
                 .register(TicketService.class, new TicketService(new QueueTickets(database, audit, clock, zone),
                         printer, config, clock))
-                .register(TechnicianService.class, new TechnicianService(settings.dataDir(), clock, sync));
-        devices.simulatedReader().ifPresent(r -> services.register(DemoControls.class,
-                new DemoControls(r, devices.simulatedScanner(), printer)));
-        this.services = services;
-        web = new WebServer(settings.host(), settings.port(), services);
+                .register(TechnicianService.class, new TechnicianService(setup.dataDir(), clock, sync));
+        devices.simulatedReader().ifPresent(r -> simulatedPrinter.ifPresent(p -> services.register(
+                DemoControls.class, new DemoControls(r, devices.simulatedScanner(), p))));
+        return services;
+    }
 
-        List<LifeCycle> parts = new java.util.ArrayList<>(List.of(database, intake, new DemoEnrolment(intake, identity)));
-        parts.addAll(devices.parts());
-        parts.add(new PanelFeedback(devices.panel(), devices.reader(), devices.scanner()));
-        parts.addAll(List.of(printer, uplink, catalogUplink, new CatalogStartup(catalog, database, divisions, catalogUplink),
-                sync, idle, web));
-        for (LifeCycle part : parts) {
-            part.addEventListener(PART_LOG);
-            addBean(part, true);
-        }
+    private static Divisions divisions() {
+        return DivisionFiles.shipped();
+    }
+
+    private void addPart(LifeCycle part) {
+        part.addEventListener(PART_LOG);
+        addBean(part, true);
     }
 
     /** Tells the technician, in the log, each part as it starts and stops: the order is the diagnosis. */
@@ -232,24 +301,25 @@ public final class KioskApplication extends ContainerLifeCycle {
 
     /** The demo's catalog: 长丰县's signed bundle, verified against the demo authority's key. */
     static Catalog demoCatalog() {
-        return CatalogBundle.resource(DEMO_BUNDLE).verify(CatalogBundle.demoAuthority());
+        return CatalogBundle.resource(KioskSetup.DEMO_BUNDLE).verify(CatalogBundle.demoAuthority());
     }
 
-    private static final String DEMO_BUNDLE = "catalog-340121";
-
     /**
-     * Brings the store's catalog up to date at start: the shipped bundle if the store has nothing older, the
+     * Brings the store's catalog up to date at start: the shipped or provisioned bundle if the store has nothing older, the
      * divisions, then whatever newer bundle the platform offers (a failure there is logged, never fatal: the
      * terminal works offline with what it has).
      */
     private static final class CatalogStartup extends AbstractLifeCycle {
         private final LiveCatalog catalog;
+        private final CatalogBundle shipped;
         private final Database database;
         private final Divisions divisions;
         private final UplinkCatalogSource uplink;
 
-        CatalogStartup(LiveCatalog catalog, Database database, Divisions divisions, UplinkCatalogSource uplink) {
+        CatalogStartup(LiveCatalog catalog, CatalogBundle shipped, Database database, Divisions divisions,
+                       UplinkCatalogSource uplink) {
             this.catalog = catalog;
+            this.shipped = shipped;
             this.database = database;
             this.divisions = divisions;
             this.uplink = uplink;
@@ -257,7 +327,7 @@ public final class KioskApplication extends ContainerLifeCycle {
 
         @Override
         protected void doStart() {
-            catalog.loadOrImport(CatalogBundle.resource(DEMO_BUNDLE));
+            catalog.loadOrImport(shipped);
             new DivisionStore(database).importDivisions(divisions, "2023");
             try {
                 catalog.update(uplink);
@@ -295,11 +365,17 @@ public final class KioskApplication extends ContainerLifeCycle {
         return devices;
     }
 
+    /** The simulated printer (demo mode's knobs); fails when the configuration named a real one. */
     public SimulatedPrinter printer() {
-        return printer;
+        return simulatedPrinter.orElseThrow(() -> new IllegalStateException("the printer is real: " + printer));
     }
 
+    /** The local simulated platform (demo mode); fails on a terminal enrolled at a remote one. */
     public IntakeSimulator intake() {
-        return intake;
+        return intake.orElseThrow(() -> new IllegalStateException("the platform is remote: " + setup.platform()));
+    }
+
+    public KioskSetup setup() {
+        return setup;
     }
 }

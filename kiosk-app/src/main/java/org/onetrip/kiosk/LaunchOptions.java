@@ -5,22 +5,26 @@ import java.util.Arrays;
 import java.util.Iterator;
 
 /**
- * The command line: {@code demo [--port 8080] [--data-dir DIR]}. Wrong arguments raise
- * {@link UsageException} with a sentence for the person typing them.
+ * The command line: {@code demo [--port 8080] [--data-dir DIR]} (simulated devices and platform) or
+ * {@code run [--port 8080] [--data-dir /var/lib/onetrip]} (the enrolled terminal, as onetrip.service starts it).
+ * Wrong arguments raise {@link UsageException} with a sentence for the person typing them.
  */
 record LaunchOptions(String command, int port, Path dataDir) {
     static final int DEFAULT_PORT = 8080;
-    static final String USAGE = "usage: ./onetrip demo [--port PORT] [--data-dir DIR]";
+    static final String USAGE = "usage: ./onetrip demo [--port PORT] [--data-dir DIR]\n"
+            + "       onetrip-kiosk (Main run [--port PORT] [--data-dir DIR], default " + "/var/lib/onetrip)";
+    /** Where a packaged terminal keeps its data (the onetrip user's home, written by onetrip-provision). */
+    static final Path PRODUCTION_DATA_DIR = Path.of("/var/lib/onetrip");
 
     static LaunchOptions parse(String[] args, Path defaultDataDir) {
         if (args.length == 0) {
             throw new UsageException("no command given");
         }
-        if (!"demo".equals(args[0])) {
+        if (!"demo".equals(args[0]) && !"run".equals(args[0])) {
             throw new UsageException("unknown command '" + args[0] + "'");
         }
         int port = DEFAULT_PORT;
-        Path dataDir = defaultDataDir;
+        Path dataDir = production(args[0]) ? PRODUCTION_DATA_DIR : defaultDataDir;
         Iterator<String> it = Arrays.asList(args).subList(1, args.length).iterator();
         while (it.hasNext()) {
             String option = it.next();
@@ -35,6 +39,15 @@ record LaunchOptions(String command, int port, Path dataDir) {
             }
         }
         return new LaunchOptions(args[0], port, dataDir.toAbsolutePath().normalize());
+    }
+
+    /** True for {@code run}: the enrolled terminal rather than the demo. */
+    boolean production() {
+        return production(command);
+    }
+
+    private static boolean production(String command) {
+        return "run".equals(command);
     }
 
     private static int port(String value) {

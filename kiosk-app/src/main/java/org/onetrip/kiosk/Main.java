@@ -7,16 +7,22 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
+import org.onetrip.hardware.serial.SerialNatives;
 import org.onetrip.kiosk.web.PortInUseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./onetrip demo [--port 8080] [--data-dir DIR]}: starts the kiosk and prints its URL; Ctrl-C stops every
- * part in reverse order of start. A port in use or a data directory that cannot be written ends with one
- * clear line naming it.
+ * {@code ./onetrip demo [--port 8080] [--data-dir DIR]} or {@code Main run [--port 8080] [--data-dir DIR]} (the
+ * enrolled terminal, as {@code onetrip.service} starts it): starts the kiosk and prints its URL; Ctrl-C (or
+ * systemd's SIGTERM) stops every part in reverse order of start. A port in use, a data directory that cannot be
+ * written, or a missing or wrong terminal configuration ends with one clear line naming it; the last exits with
+ * {@link #EXIT_CONFIG} so systemd does not restart into the same refusal.
  */
 public final class Main {
+    /** sysexits' EX_CONFIG: the configuration is missing or wrong (onetrip.service: RestartPreventExitStatus). */
+    static final int EXIT_CONFIG = 78;
+
     private Main() {
     }
 
@@ -39,13 +45,34 @@ public final class Main {
         // Before the first logger and the first SQLite connection: logs and natives go under the data dir.
         System.setProperty("onetrip.logDir", options.dataDir().resolve("logs").toString());
         System.setProperty("org.sqlite.tmpdir", options.dataDir().resolve("native").toString());
+        if (options.production()) {
+            // jSerialComm.library.path: the serial natives in the data directory (owner-only), never /tmp.
+            try {
+                SerialNatives.extractTo(options.dataDir().resolve("native"));
+            } catch (java.io.UncheckedIOException e) {
+                System.err.println("onetrip: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+                System.exit(1);
+                return;
+            }
+        }
         System.exit(run(options));
     }
 
     private static int run(LaunchOptions options) {
         Logger log = LoggerFactory.getLogger(Main.class);
-        KioskApplication app = KioskApplication.demo(
-                KioskApplication.DemoSettings.of(options.port(), options.dataDir()), Clock.system(KioskApplication.CHINA));
+        KioskApplication app;
+        try {
+            app = assemble(options, Clock.system(KioskApplication.CHINA));
+        } catch (TerminalSetupException e) {
+            System.err.println("onetrip: " + e.getMessage());
+            log.error("start refused: {}", e.getMessage());
+            return EXIT_CONFIG;
+        } catch (RuntimeException e) {
+            log.error("assembly failed", e);
+            System.err.println("onetrip: could not start: " + e.getMessage() + " (details in "
+                    + options.dataDir().resolve("logs") + ")");
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopQuietly(app, log);
@@ -65,7 +92,7 @@ public final class Main {
             stopQuietly(app, log);
             return 1;
         }
-        System.out.println("OneTrip demo is running: " + app.uri() + "   (data: " + options.dataDir()
+        System.out.println("OneTrip " + (options.production() ? "" : "demo ") + "is running: " + app.uri() + "   (data: " + options.dataDir()
                 + "; Ctrl-C stops it)");
         try {
             stopped.await();
@@ -74,6 +101,14 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The demo, or the terminal enrolled under the data directory. */
+    static KioskApplication assemble(LaunchOptions options, Clock clock) {
+        if (options.production()) {
+            return KioskApplication.production("127.0.0.1", options.port(), options.dataDir(), clock);
+        }
+        return KioskApplication.demo(KioskApplication.DemoSettings.of(options.port(), options.dataDir()), clock);
     }
 
     private static void stopQuietly(KioskApplication app, Logger log) {

@@ -70,6 +70,10 @@ class LockdownFilesTest {
     void the_app_and_the_screen_run_as_service_users_and_restart_on_failure() throws Exception {
         String app = Files.readString(DEB.resolve("systemd/onetrip.service"));
         assertTrue(app.contains("User=onetrip\n") && app.contains("Restart=always") && app.contains("NoNewPrivileges=yes"));
+        assertTrue(app.contains("RestartPreventExitStatus=78"), "a refused configuration is not restarted into");
+        String start = Files.readString(DEB.resolve("bin/onetrip-kiosk"));
+        assertTrue(start.contains("org.onetrip.kiosk.Main run ") && !start.contains(" demo "),
+                "the packaged app is the enrolled terminal, not the demo");
         String screen = Files.readString(DEB.resolve("systemd/onetrip-kiosk.service"));
         assertTrue(screen.contains("User=onetrip-kiosk\n") && screen.contains("Restart=always"));
         for (Path unit : files("systemd")) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,7 +68,13 @@ class WatchdogLadderTest {
     }
 
     private String watchdog() throws Exception {
+        return watchdog(Map.of());
+    }
+
+    private String watchdog(Map<String, String> env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("sh", Path.of("src/deb/bin/onetrip-watchdog").toAbsolutePath().toString());
+        pb.environment().remove("ONETRIP_DATA_DIR");
+        pb.environment().putAll(env);
         pb.environment().put("ONETRIP_URL", url);
         pb.environment().put("ONETRIP_DEVTOOLS", url.substring(0, url.length() - 1));
         pb.environment().put("ONETRIP_WATCHDOG_STATE", dir.resolve("state").toString());
@@ -88,6 +95,21 @@ class WatchdogLadderTest {
         assertEquals("", watchdog());
         assertEquals("", systemctl());
         assertEquals("0", Files.readString(dir.resolve("state/failures")).strip());
+    }
+
+    @Test
+    void a_terminal_not_yet_provisioned_is_left_alone_while_the_technician_enrols_it() throws Exception {
+        pageRendered.set(false);
+        Path data = Files.createDirectories(dir.resolve("var-lib-onetrip"));
+        for (int i = 0; i < 6; i++) {
+            assertEquals("", watchdog(Map.of("ONETRIP_DATA_DIR", data.toString())));
+        }
+        assertEquals("", systemctl(), "no restart and no reboot of a terminal without its configuration");
+
+        Files.createDirectories(data.resolve("config"));
+        Files.writeString(data.resolve("config/catalog.json"), "{}");
+        assertTrue(watchdog(Map.of("ONETRIP_DATA_DIR", data.toString())).contains("step reload"),
+                "a provisioned terminal is watched");
     }
 
     @Test

@@ -8,13 +8,16 @@ import java.util.UUID;
 /**
  * What a scanned code is, told by its form alone (nothing is verified here): a OneTrip receipt token
  * ({@code ZW1:}, domain-spec §6; verified by the store's token code), a receipt reference printed by early
- * receipts ({@code ONETRIP:STATUS:<uuid>}), a provisioning payload ({@code OTP1:}, docs/hardware.md), a web
+ * receipts ({@code ONETRIP:STATUS:<uuid>}), a technician's provisioning QR ({@code OTP1.}, signed by the county; verified by
+ * the provisioning module; the early {@code OTP1:} form is still recognised), a web
  * address, or other text. {@code toString()} never prints the content: a code may carry personal data.
  */
 public sealed interface QrPayload {
     String RECEIPT_TOKEN_PREFIX = "ZW1:";
     String RECEIPT_REFERENCE_PREFIX = "ONETRIP:STATUS:";
-    String PROVISIONING_PREFIX = "OTP1:";
+    String PROVISIONING_PREFIX = "OTP1.";
+    /** The provisioning prefix of the first drafts, still classified as provisioning. */
+    String PROVISIONING_PREFIX_DRAFT = "OTP1:";
 
     /** The text as scanned. */
     String text();
@@ -76,7 +79,8 @@ public sealed interface QrPayload {
                 return new Text(text);
             }
         }
-        if (upper.startsWith(PROVISIONING_PREFIX) && text.length() > PROVISIONING_PREFIX.length()) {
+        if ((upper.startsWith(PROVISIONING_PREFIX) || upper.startsWith(PROVISIONING_PREFIX_DRAFT))
+                && text.length() > PROVISIONING_PREFIX.length()) {
             return new Provisioning(text, text.substring(PROVISIONING_PREFIX.length()));
         }
         if (upper.startsWith("HTTP://") || upper.startsWith("HTTPS://")) {

@@ -35,6 +35,14 @@ class QrPayloadTest {
     }
 
     @Test
+    void a_technician_qr_as_onetrip_provision_qr_makes_it_is_a_provisioning_payload() {
+        QrPayload.Provisioning p = assertInstanceOf(QrPayload.Provisioning.class,
+                QrPayload.classify("OTP1.eyJwIjoidGVjaG5pY2lhbiJ9.c2ln\r"));
+        assertEquals("OTP1.eyJwIjoidGVjaG5pY2lhbiJ9.c2ln", p.text(), "the whole text, to verify its signature");
+        assertEquals("eyJwIjoidGVjaG5pY2lhbiJ9.c2ln", p.body());
+    }
+
+    @Test
     void a_scanner_that_changes_case_does_not_change_the_kind() {
         assertInstanceOf(QrPayload.ReceiptToken.class, QrPayload.classify("zw1:abc"));
         assertInstanceOf(QrPayload.Url.class, QrPayload.classify("HTTPS://ZWFW.AH.GOV.CN/X"));

@@ -8,6 +8,8 @@ import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.identify.IdentifyView;
 import org.onetrip.kiosk.scan.ScanService;
 import org.onetrip.kiosk.status.ReceiptLookup;
+import org.onetrip.kiosk.technician.TechnicianQrScan;
+import org.onetrip.kiosk.technician.TechnicianService;
 import org.onetrip.kiosk.ticket.TicketView;
 import org.onetrip.kiosk.ui.KioskLayout;
 
@@ -28,19 +30,22 @@ import com.vaadin.flow.router.Route;
 
 /**
  * The home screen: a few large tiles, each one errand. While it shows, holding a receipt's QR code to the
- * scanner opens that submission's status.
+ * scanner opens that submission's status, and a technician's county-signed QR opens the technician PIN page.
  */
 @Route(value = "", layout = KioskLayout.class)
 public class HomeView extends VerticalLayout {
     private final ScanService scans;
     private final ReceiptLookup receipts;
     private final Optional<DemoControls> demo;
+    private final TechnicianService technician;
     private final Paragraph scanProblem = new Paragraph();
     private final Div demoPanel = new Div();
     private ScanService.Subscription subscription;
 
-    public HomeView(ScanService scans, ReceiptLookup receipts, Optional<DemoControls> demo) {
+    public HomeView(ScanService scans, ReceiptLookup receipts, Optional<DemoControls> demo,
+                    TechnicianService technician) {
         this.scans = scans;
+        this.technician = technician;
         this.receipts = receipts;
         this.demo = demo;
         addClassName("screen");
@@ -84,7 +89,7 @@ public class HomeView extends VerticalLayout {
     private void scanned(QrPayload payload) {
         if (payload instanceof QrPayload.ReceiptToken token) {
             receipts.open(token.text());
-        } else {
+        } else if (!TechnicianQrScan.handle(payload, technician, scanProblem)) {
             scanProblem.setText(getTranslation("home.scan-not-receipt"));
         }
     }

@@ -6,6 +6,8 @@ import org.onetrip.hardware.qr.QrPayload;
 import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.scan.ScanService;
 import org.onetrip.kiosk.status.ReceiptLookup;
+import org.onetrip.kiosk.technician.TechnicianQrScan;
+import org.onetrip.kiosk.technician.TechnicianService;
 import org.onetrip.kiosk.ui.KioskLayout;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -26,11 +28,14 @@ public class ScanView extends VerticalLayout {
     private final ScanService scans;
     private final ReceiptLookup receipts;
     private final Optional<DemoControls> demo;
+    private final TechnicianService technician;
     private final Paragraph problem = new Paragraph();
     private ScanService.Subscription subscription;
 
-    public ScanView(ScanService scans, ReceiptLookup receipts, Optional<DemoControls> demo) {
+    public ScanView(ScanService scans, ReceiptLookup receipts, Optional<DemoControls> demo,
+                    TechnicianService technician) {
         this.scans = scans;
+        this.technician = technician;
         this.receipts = receipts;
         this.demo = demo;
         addClassName("screen");
@@ -68,7 +73,7 @@ public class ScanView extends VerticalLayout {
     private void scanned(QrPayload payload) {
         if (payload instanceof QrPayload.ReceiptToken token) {
             receipts.open(token.text());
-        } else {
+        } else if (!TechnicianQrScan.handle(payload, technician, problem)) {
             problem.setText(getTranslation("home.scan-not-receipt"));
         }
     }

@@ -1,5 +1,8 @@
 package org.onetrip.kiosk.technician;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
 import org.onetrip.kiosk.home.HomeView;
 import org.onetrip.kiosk.ui.KioskLayout;
 
@@ -11,10 +14,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.Route;
 
-/** The technician PIN, reached by the hidden gesture. */
+/** The technician PIN, reached by the hidden gesture or by scanning a county-signed technician QR. */
 @Route(value = "technician", layout = KioskLayout.class)
 public class TechnicianPinView extends VerticalLayout {
-    public TechnicianPinView(TechnicianService technician) {
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm");
+
+    public TechnicianPinView(TechnicianService technician, ZoneId zone) {
         addClassName("technician-pin");
         PasswordField pin = new PasswordField(getTranslation("technician.pin"));
         pin.setId("technician-pin");
@@ -38,6 +43,10 @@ public class TechnicianPinView extends VerticalLayout {
         enter.addClickShortcut(Key.ENTER);
         Button back = new Button(getTranslation("technician.back"), e -> getUI().ifPresent(ui -> ui.navigate(HomeView.class)));
         back.setId("technician-cancel");
-        add(new H2(getTranslation("technician.title")), pin, enter, message, back);
+        Paragraph qr = new Paragraph();
+        qr.setId("technician-qr");
+        TechnicianSession.qr().ifPresent(q -> qr.setText(getTranslation("technician.qr-accepted", q.terminalId(),
+                UNTIL.format(q.expiresAt().atZone(zone)))));
+        add(new H2(getTranslation("technician.title")), qr, pin, enter, message, back);
     }
 }

@@ -11,12 +11,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import java.security.PublicKey;
+
+import org.onetrip.provisioning.bundle.BundleException;
+import org.onetrip.provisioning.bundle.ProvisioningQr;
+import org.onetrip.provisioning.config.ConfigurationException;
 import org.onetrip.provisioning.config.TerminalFiles;
 import org.onetrip.provisioning.selftest.Check;
 import org.onetrip.provisioning.selftest.SelfTest;
 import org.onetrip.store.sync.SyncEngine;
 import org.onetrip.store.sync.SyncState;
+import org.onetrip.store.uplink.CryptoException;
 import org.onetrip.store.uplink.Sm2;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,8 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The roster ({@code config/staff.json}) lists {@code {"id", "role": "technician", "pinSalt", "pinSm3"}} with
  * {@code pinSm3 = SM3(pinSalt + PIN)} in hex. A terminal without a roster (demo mode, not yet provisioned) takes
  * {@link #DEMO_PIN}.
+ *
+ * <p>A technician QR signed by the county ({@link #checkQr}) scanned on the home or scan screen opens the PIN page.
  */
 public final class TechnicianService {
+    private static final Logger log = LoggerFactory.getLogger(TechnicianService.class);
     public static final String DEMO_PIN = "2468";
     static final int MAX_ATTEMPTS = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(5);
@@ -86,6 +97,51 @@ public final class TechnicianService {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** What a scanned technician QR ({@code onetrip-provision qr}) leads to. */
+    public sealed interface QrCheck {
+        /** Genuine, for this terminal, in time: the PIN page opens and shows it. */
+        record Accepted(ProvisioningQr qr) implements QrCheck {
+        }
+
+        /**
+         * Refused; {@code messageKey} is the plain sentence for the screen, {@code reason} the detail for the log
+         * (never the QR's text).
+         */
+        record Refused(String messageKey, String reason) implements QrCheck {
+        }
+    }
+
+    /**
+     * Verifies a scanned technician QR against the county administrator's key this terminal trusts, its terminal id
+     * and the clock. It opens the way to the PIN, never past it: the QR holds no secret and proves only that the
+     * county sent a technician here, until it expires.
+     */
+    public QrCheck checkQr(String text) {
+        if (!Files.isRegularFile(files.countyKey()) || !Files.isRegularFile(files.terminalProperties())) {
+            return refused("technician.qr-not-provisioned", "no county key or terminal configuration yet");
+        }
+        try {
+            PublicKey county = Sm2.parsePublicKey(Files.readString(files.countyKey(), StandardCharsets.US_ASCII));
+            ProvisioningQr qr = ProvisioningQr.verify(text, county, files.readConfig().terminalId(), clock.instant());
+            if (!"technician".equals(qr.purpose())) {
+                return refused("technician.qr-refused", "purpose " + qr.purpose());
+            }
+            log.info("technician QR accepted: terminal {}, expires {}", qr.terminalId(), qr.expiresAt());
+            return new QrCheck.Accepted(qr);
+        } catch (ProvisioningQr.Expired e) {
+            return refused("technician.qr-expired", e.getMessage());
+        } catch (BundleException | CryptoException | ConfigurationException e) {
+            return refused("technician.qr-refused", e.getMessage());
+        } catch (IOException e) {
+            return refused("technician.qr-refused", "county key unreadable: " + e.getMessage());
+        }
+    }
+
+    private static QrCheck refused(String key, String reason) {
+        log.warn("technician QR refused: {}", reason);
+        return new QrCheck.Refused(key, reason);
     }
 
     /** The self-test without the slow or visible parts (no test page, no scan wait, no panel show). */

@@ -1,7 +1,7 @@
 package org.onetrip.provisioning.bundle;
 
 /** A provisioning bundle or QR that must not be used; the message names what is wrong and what to do. */
-public final class BundleException extends RuntimeException {
+public class BundleException extends RuntimeException {
     public BundleException(String message) {
         super(message);
     }

@@ -42,7 +42,12 @@ public record ProvisioningQr(String purpose, String terminalId, String region, S
         return PREFIX + b64.encodeToString(payload) + "." + b64.encodeToString(Sm2.sign(county, payload));
     }
 
-    /** Verifies the signature, then that it is for {@code terminalId} and not expired at {@code now}. */
+    /**
+     * Verifies the signature, then that it is not expired at {@code now} and is for {@code terminalId}.
+     *
+     * @throws Expired        when genuine but expired
+     * @throws BundleException when damaged, forged, for another terminal or issued in the future
+     */
     public static ProvisioningQr verify(String text, PublicKey county, String terminalId, Instant now) {
         String t = text.strip();
         String[] parts = t.startsWith(PREFIX) ? t.substring(PREFIX.length()).split("\\.") : new String[0];
@@ -71,7 +76,7 @@ public record ProvisioningQr(String purpose, String terminalId, String region, S
                 Instant.ofEpochSecond(n.path("iat").asLong()), Instant.ofEpochSecond(n.path("exp").asLong()),
                 n.path("n").asString(""));
         if (now.isAfter(qr.expiresAt())) {
-            throw new BundleException("provisioning QR expired at " + qr.expiresAt() + ": ask the county for a new one");
+            throw new Expired("provisioning QR expired at " + qr.expiresAt() + ": ask the county for a new one");
         }
         if (qr.issuedAt().isAfter(now.plusSeconds(600))) {
             throw new BundleException("provisioning QR is issued in the future (" + qr.issuedAt()
@@ -81,6 +86,13 @@ public record ProvisioningQr(String purpose, String terminalId, String region, S
             throw new BundleException("provisioning QR is for terminal " + qr.terminalId() + ", this is " + terminalId);
         }
         return qr;
+    }
+
+    /** A genuine QR for this terminal's county whose time is over: the technician needs a new one, not a fix. */
+    public static final class Expired extends BundleException {
+        Expired(String message) {
+            super(message);
+        }
     }
 
     /** The payload as a readable string, for showing what a QR holds. */

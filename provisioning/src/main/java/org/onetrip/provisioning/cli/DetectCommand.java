@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.onetrip.hardware.serial.JSerialCommLink;
@@ -22,10 +25,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code detect}: lists the serial ports ({@code /dev/ttyUSB*}, {@code ttyACM*}, {@code ttyAMA*},
  * {@code serial*}, and any {@code --port}) and probes each: SAM status for a reader, DLE EOT 4 for a printer;
- * with {@code --listen N} a port that answered neither is watched for a scanned code.
+ * with {@code --listen N} a port that answered neither is watched for a scanned code. USB line printers
+ * ({@code /dev/usb/lp*}, the kernel's usblp driver) are listed too, with a permission problem and its udev fix
+ * when the user running {@code detect} (the service user, under {@code sudo -u onetrip}) cannot write them.
  */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-        description = "List serial ports and probe each for an ID-card reader, receipt printer or QR scanner.")
+        description = "List serial ports and USB line printers; probe each port for an ID-card reader, receipt"
+                + " printer or QR scanner.")
 public final class DetectCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -52,6 +58,9 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
     Format format;
 
+    /** Whether the user running {@code detect} may write a device node (tests, which run as root, replace it). */
+    Predicate<Path> writable = Files::isWritable;
+
     @Override
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
@@ -68,10 +77,11 @@ public final class DetectCommand implements Callable<Integer> {
         for (Path port : candidates) {
             results.add(probe(probe, port.toString()));
         }
+        results.addAll(usbPrinters());
         if (format == Format.json) {
             out.println(Json.MAPPER.writeValueAsString(results));
         } else if (results.isEmpty()) {
-            out.println("no serial ports found (USB devices: check the cable; lsusb; dmesg | tail)");
+            out.println("no serial ports or USB printers found (USB devices: check the cable; lsusb; dmesg | tail)");
         } else {
             for (var r : results) {
                 out.printf("%-20s %-18s %s%n", r.path(), r.kind(), r.detail());
@@ -79,6 +89,39 @@ public final class DetectCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code /dev/usb/lp*}: each is a printer-class USB device, listed without a probe (selftest asks it for its paper status). */
+    private List<SerialProbe.Result> usbPrinters() throws IOException {
+        Path usb = dev.resolve("usb");
+        if (!Files.isDirectory(usb)) {
+            return List.of();
+        }
+        List<SerialProbe.Result> found = new ArrayList<>();
+        try (Stream<Path> s = Files.list(usb)) {
+            for (Path lp : s.filter(p -> p.getFileName().toString().matches("lp\\d+")).sorted().toList()) {
+                found.add(new SerialProbe.Result(lp.toString(), 0, SerialProbe.Kind.RECEIPT_PRINTER,
+                        writable.test(lp) ? "USB line printer: set printer.transport=usb and printer.usb.device=" + lp
+                                + " (or /dev/onetrip/printer) in devices.properties" : notWritable(lp)));
+            }
+        }
+        return found;
+    }
+
+    private static String notWritable(Path lp) {
+        String who = System.getProperty("user.name");
+        String mode = "";
+        try {
+            PosixFileAttributes a = Files.readAttributes(lp, PosixFileAttributes.class);
+            mode = " (" + PosixFilePermissions.toString(a.permissions()) + " " + a.owner().getName() + ":"
+                    + a.group().getName() + ")";
+        } catch (IOException | UnsupportedOperationException e) {
+            mode = "";
+        }
+        return "USB line printer, but user " + who + " cannot write it" + mode + ": the udev rule"
+                + " /lib/udev/rules.d/60-onetrip.rules gives it to group plugdev, mode 0660: run 'sudo udevadm control"
+                + " --reload-rules && sudo udevadm trigger --subsystem-match=usbmisc' (or replug it), check that"
+                + " 'id onetrip' lists plugdev (sudo adduser onetrip plugdev), then sudo systemctl restart onetrip";
     }
 
     private SerialProbe.Result probe(SerialProbe probe, String path) {

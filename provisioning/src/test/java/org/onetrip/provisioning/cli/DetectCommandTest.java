@@ -94,4 +94,49 @@ class DetectCommandTest {
         assertTrue(results.get(1).path("detail").asString().contains("READY"), t.out.toString());
         assertEquals("NOTHING_ANSWERED", results.get(2).path("kind").asString(), t.out.toString());
     }
+
+    /** Runs {@code detect} on {@code dev} with "may the service user write it" answered by {@code writable}. */
+    private String detectUsb(Path dev, java.util.function.Predicate<Path> writable, String format) {
+        DetectCommand detect = new DetectCommand();
+        detect.writable = writable;
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = new picocli.CommandLine(detect).setOut(new java.io.PrintWriter(out))
+                .execute("--dev", dev.toString(), "--format", format);
+        assertEquals(0, code);
+        return out.toString();
+    }
+
+    @Test
+    void usb_line_printers_are_listed_with_the_settings_that_use_them() throws Exception {
+        Path dev = Files.createDirectories(dir.resolve("dev/usb"));
+        Files.createFile(dev.resolve("lp0"));
+        Files.createFile(dev.resolve("hiddev0"));
+
+        String text = detectUsb(dir.resolve("dev"), p -> true, "text");
+
+        assertTrue(text.contains(dev.resolve("lp0").toString()) && text.contains("RECEIPT_PRINTER")
+                && text.contains("printer.transport=usb") && text.contains("printer.usb.device=" + dev.resolve("lp0")),
+                text);
+        assertTrue(!text.contains("hiddev0"), "only lp nodes are printers: " + text);
+    }
+
+    @Test
+    void a_usb_printer_the_service_user_cannot_write_is_reported_with_the_udev_fix() throws Exception {
+        Path dev = Files.createDirectories(dir.resolve("dev/usb"));
+        Files.createFile(dev.resolve("lp1"));
+
+        JsonNode json = JsonMapper.builder().build().readTree(detectUsb(dir.resolve("dev"), p -> false, "json"));
+
+        assertEquals(1, json.size());
+        String detail = json.get(0).path("detail").asString();
+        assertEquals(dev.resolve("lp1").toString(), json.get(0).path("path").asString());
+        assertTrue(detail.contains("cannot write") && detail.contains("60-onetrip.rules") && detail.contains("plugdev")
+                && detail.contains("udevadm trigger"), detail);
+    }
+
+    @Test
+    void a_machine_without_usb_printers_or_serial_ports_says_so() throws Exception {
+        Files.createDirectories(dir.resolve("dev"));
+        assertTrue(detectUsb(dir.resolve("dev"), p -> true, "text").contains("no serial ports or USB printers"));
+    }
 }

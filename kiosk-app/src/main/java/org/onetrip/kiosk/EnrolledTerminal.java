@@ -1,0 +1,137 @@
+package org.onetrip.kiosk;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import org.onetrip.hardware.config.DeviceConfig;
+import org.onetrip.hardware.config.DeviceConfigException;
+import org.onetrip.hardware.printer.PrinterConfig;
+import org.onetrip.hardware.printer.PrinterConfigException;
+import org.onetrip.provisioning.config.ConfigurationException;
+import org.onetrip.provisioning.config.TerminalConfig;
+import org.onetrip.provisioning.config.TerminalFiles;
+import org.onetrip.store.catalog.CatalogBundle;
+import org.onetrip.store.catalog.CatalogException;
+import org.onetrip.store.uplink.CryptoException;
+import org.onetrip.store.uplink.Sm2;
+
+/**
+ * Reads a production terminal's setup from what {@code onetrip-provision enroll} and {@code apply} wrote under the
+ * data directory ({@link TerminalFiles}), checking each file in the order a technician creates them, so the first
+ * problem reported is the next step to take. Every refusal is one line: the file, the setting, the fix.
+ */
+public final class EnrolledTerminal {
+    /** Retries after a failed upload are spaced from this; a new submission wakes the sync engine at once. */
+    public static final Duration SYNC_INTERVAL = Duration.ofSeconds(15);
+    static final String ENROLL = "run 'sudo -u onetrip onetrip-provision enroll' (docs/operations.md)";
+    static final String APPLY = "run 'sudo -u onetrip onetrip-provision apply BUNDLE' with the county's bundle";
+    static final String DEVICES = "write it after 'onetrip-provision detect' (keys in docs/hardware.md)";
+
+    private final TerminalFiles files;
+
+    public EnrolledTerminal(Path dataDir) {
+        this.files = new TerminalFiles(dataDir);
+    }
+
+    /** The setup to start with on {@code host:port}; fails with {@link TerminalSetupException} on the first gap. */
+    public KioskSetup setup(String host, int port) {
+        TerminalConfig terminal = terminal();
+        PublicKey authority = catalogAuthority();
+        CatalogBundle catalog = catalog(authority);
+        Properties devices = devicesFile();
+        return new KioskSetup(host, port, files.dataDir(), terminal, devices(devices), printer(devices), catalog,
+                authority, new KioskSetup.Platform.Remote(terminal.uplink()), SYNC_INTERVAL, null);
+    }
+
+    private TerminalConfig terminal() {
+        Path file = files.terminalProperties();
+        if (!Files.isRegularFile(file)) {
+            throw new TerminalSetupException(file + " is missing: this terminal is not enrolled; " + ENROLL);
+        }
+        TerminalConfig config;
+        try {
+            config = files.readConfig();
+        } catch (ConfigurationException e) {
+            throw new TerminalSetupException(file + ": " + e.getMessage() + "; " + ENROLL + " with --force, or "
+                    + APPLY);
+        }
+        if (config.uplink() == null) {
+            throw new TerminalSetupException(file + ": uplink.url is empty: a production terminal needs the"
+                    + " platform's address; " + ENROLL + " with --uplink URL --force");
+        }
+        for (String name : new String[] {"terminal-key.pem", "terminal-key.pub.pem"}) {
+            Path key = files.keys().resolve(name);
+            if (!Files.isRegularFile(key)) {
+                throw new TerminalSetupException(key + " is missing: the terminal's key pair is incomplete; " + ENROLL
+                        + " (a terminal whose private key is lost must be enrolled again and registered anew)");
+            }
+        }
+        return config;
+    }
+
+    private PublicKey catalogAuthority() {
+        Path file = files.trusted().resolve(TerminalFiles.CATALOG_AUTHORITY_KEY);
+        if (!Files.isRegularFile(file)) {
+            throw new TerminalSetupException(file + " is missing: no trusted catalog authority yet; " + APPLY);
+        }
+        try {
+            return Sm2.parsePublicKey(Files.readString(file, StandardCharsets.US_ASCII));
+        } catch (IOException | CryptoException e) {
+            throw new TerminalSetupException(file + " is not an SM2 public key (" + e.getMessage() + "); " + APPLY);
+        }
+    }
+
+    private CatalogBundle catalog(PublicKey authority) {
+        Path file = files.catalog();
+        if (!Files.isRegularFile(file)) {
+            throw new TerminalSetupException(file + " is missing: no catalog yet; " + APPLY);
+        }
+        try {
+            CatalogBundle bundle = CatalogBundle.read(file);
+            bundle.verify(authority);
+            return bundle;
+        } catch (CatalogException | CryptoException e) {
+            throw new TerminalSetupException(file + " is refused (" + e.getMessage() + "): it must be signed by the"
+                    + " key in " + files.trusted().resolve(TerminalFiles.CATALOG_AUTHORITY_KEY) + "; " + APPLY);
+        }
+    }
+
+    private Properties devicesFile() {
+        Path file = files.devices();
+        if (!Files.isRegularFile(file)) {
+            throw new TerminalSetupException(file + " is missing: the terminal's reader, scanner, panel and printer"
+                    + " are not configured; " + DEVICES);
+        }
+        return TerminalFiles.readProperties(file).orElseThrow();
+    }
+
+    private DeviceConfig devices(Properties all) {
+        Properties devices = new Properties();
+        all.stringPropertyNames().stream().filter(k -> !k.startsWith("printer."))
+                .forEach(k -> devices.setProperty(k, all.getProperty(k)));
+        try {
+            return DeviceConfig.fromProperties(devices);
+        } catch (DeviceConfigException e) {
+            throw new TerminalSetupException(files.devices() + ": " + e.getMessage());
+        }
+    }
+
+    private PrinterConfig printer(Properties all) {
+        Map<String, String> printer = new HashMap<>();
+        all.stringPropertyNames().stream().filter(k -> k.startsWith("printer."))
+                .forEach(k -> printer.put(k, all.getProperty(k)));
+        try {
+            return PrinterConfig.fromProperties(printer).validate();
+        } catch (PrinterConfigException e) {
+            throw new TerminalSetupException(files.devices() + ": " + e.getMessage() + " (printer.* keys:"
+                    + " docs/hardware.md)");
+        }
+    }
+}
