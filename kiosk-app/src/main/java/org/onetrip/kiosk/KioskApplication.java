@@ -24,6 +24,7 @@ import org.onetrip.hardware.panel.PanelFeedback;
 import org.onetrip.intake.IntakeSimulator;
 import org.onetrip.intake.IntakeSimulatorConfig;
 import org.onetrip.intake.StatusSchedule;
+import org.onetrip.kiosk.agency.AgencyParts;
 import org.onetrip.kiosk.apply.ApplyService;
 import org.onetrip.kiosk.complaint.ComplaintService;
 import org.onetrip.kiosk.ticket.TicketService;
@@ -170,6 +171,7 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(TicketService.class, new TicketService(new QueueTickets(database, audit, clock, zone),
                         printer, config, clock))
                 .register(TechnicianService.class, new TechnicianService(settings.dataDir(), clock, sync));
+        AgencyParts.register(services, settings.dataDir(), database, audit, printer, clock); // staff sign-in, filing
         devices.simulatedReader().ifPresent(r -> services.register(DemoControls.class,
                 new DemoControls(r, devices.simulatedScanner(), printer)));
         this.services = services;

@@ -3,6 +3,8 @@ package org.onetrip.kiosk.home;
 import java.util.Optional;
 
 import org.onetrip.hardware.qr.QrPayload;
+import org.onetrip.kiosk.agency.staff.StaffLink;
+import org.onetrip.kiosk.agency.staff.StaffService;
 import org.onetrip.kiosk.complaint.ComplaintView;
 import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.identify.IdentifyView;
@@ -39,7 +41,7 @@ public class HomeView extends VerticalLayout {
     private final Div demoPanel = new Div();
     private ScanService.Subscription subscription;
 
-    public HomeView(ScanService scans, ReceiptLookup receipts, Optional<DemoControls> demo) {
+    public HomeView(ScanService scans, ReceiptLookup receipts, Optional<DemoControls> demo, StaffService staff) {
         this.scans = scans;
         this.receipts = receipts;
         this.demo = demo;
@@ -65,6 +67,7 @@ public class HomeView extends VerticalLayout {
         scanProblem.addClassName("problem");
         add(new H1(getTranslation("home.title")), new Paragraph(getTranslation("home.subtitle")), tiles, scanHint,
                 scanProblem);
+        StaffLink.forHome(staff).ifPresent(this::add); // 工作人员, at village points and township halls only
     }
 
     @Override
