@@ -110,7 +110,9 @@ public class FilingAuthoriseView extends VerticalLayout implements HasUrlParamet
         Button reprint = new Button(getTranslation("agency.slip.reprint"), e -> message.setText(
                 filing.printSlip(c, staff).map(this::getTranslation).orElse("")));
         reprint.setId("slip-reprint");
-        slip.add(new Paragraph(getTranslation("agency.slip.printed", resident.maskedName())), reprint, signed);
+        Div actions = new Div(reprint, signed);
+        actions.addClassName("slip-actions");
+        slip.add(new Paragraph(getTranslation("agency.slip.printed", resident.maskedName())), actions);
         slip.setVisible(true);
     }
 }
