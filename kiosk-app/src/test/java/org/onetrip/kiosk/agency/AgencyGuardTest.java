@@ -120,6 +120,24 @@ class AgencyGuardTest {
     }
 
     @Test
+    void the_staff_screens_speak_english_when_the_resident_switched_the_language() {
+        UI.getCurrent().getSession().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate(SignInView.class);
+        assertTrue(_get(SignInView.class).getElement().getTextRecursively().contains("Staff sign-in"));
+        staff().signIn(AGENT, "246810");
+        UI.getCurrent().navigate(AgencyHomeView.class);
+        assertEquals("File for a resident", _get(Button.class, spec -> spec.withId("agency-file")).getText());
+    }
+
+    @Test
+    void a_staff_qr_names_the_member_and_anything_else_is_not_one() {
+        assertEquals(java.util.Optional.of("340121197809020135"),
+                StaffService.staffIdOfQr(" onetrip:staff:340121197809020135\r\n"));
+        assertTrue(StaffService.staffIdOfQr("ZW1:abc").isEmpty());
+        assertTrue(StaffService.staffIdOfQr("ONETRIP:STAFF:").isEmpty());
+    }
+
+    @Test
     void a_public_kiosk_has_no_staff_link() {
         TerminalConfig hall = new TerminalConfig("t-kiosk-01", "政务服务大厅", TerminalConfig.SiteType.KIOSK,
                 TerminalConfig.demo().region(), null, Duration.ofSeconds(60));

@@ -24,6 +24,7 @@ import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.hardware.printer.escpos.EscPosRenderer;
 import org.onetrip.intake.StatusSchedule;
 import org.onetrip.kiosk.KioskApplication;
+import org.onetrip.kiosk.agency.staff.StaffService;
 import org.onetrip.kiosk.journey.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -156,6 +157,11 @@ class AgencyJourneyBrowserTest {
     @Test
     void five_wrong_pins_lock_the_staff_card_and_a_resident_card_gets_no_keypad() throws Exception {
         signInPage();
+        // A staff QR names the member too (张伟); the PIN is still asked for.
+        app.devices().simulatedScanner().orElseThrow().scan(StaffService.STAFF_QR_PREFIX + "340121197809020135");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-prompt"), "张伟"));
+        assertTrue(padShown());
+
         click(By.id("demo-staff-resident"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-message"), "不在本服务点"));
         assertFalse(padShown());

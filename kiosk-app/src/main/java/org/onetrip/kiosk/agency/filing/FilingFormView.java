@@ -33,6 +33,7 @@ import com.vaadin.flow.router.Route;
  */
 @Route(value = "agency/file/form", layout = AgencyLayout.class)
 public class FilingFormView extends VerticalLayout implements BeforeEnterObserver {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FilingFormView.class);
     private final FilingService filing;
     private final Map<String, TextField> inputs = new LinkedHashMap<>();
     private final RadioButtonGroup<String> delivery = new RadioButtonGroup<>();
@@ -129,7 +130,14 @@ public class FilingFormView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         values.put(FilingService.NOTE_FIELD, note);
-        var done = filing.submit(filed, values, delivery.getValue());
+        FilingService.Filed done;
+        try {
+            done = filing.submit(filed, values, delivery.getValue());
+        } catch (RuntimeException e) {
+            log.error("agency filing of authorisation[{}] not sealed", filed.authorisation().id(), e);
+            problem.setText(getTranslation("agency.form.not-sealed"));
+            return;
+        }
         UI.getCurrent().navigate(FilingDoneView.class, done.sealed().id().toString());
     }
 }
