@@ -40,8 +40,10 @@ public class HomeView extends VerticalLayout {
     private final Paragraph scanProblem = new Paragraph();
     private final Div demoPanel = new Div();
     private ScanService.Subscription subscription;
+    private final StaffService staff;
 
     public HomeView(ScanService scans, ReceiptLookup receipts, Optional<DemoControls> demo, StaffService staff) {
+        this.staff = staff;
         this.scans = scans;
         this.receipts = receipts;
         this.demo = demo;
@@ -72,6 +74,7 @@ public class HomeView extends VerticalLayout {
 
     @Override
     protected void onAttach(AttachEvent event) {
+        staff.signOutAtResidentHome(); // the home screen is the residents': no staff session stays open here
         subscription = scans.subscribe(event.getUI(), this::scanned);
         add(subscription.wedge());
         demo.filter(DemoControls::canScanLastReceipt).ifPresent(this::showDemoScan);

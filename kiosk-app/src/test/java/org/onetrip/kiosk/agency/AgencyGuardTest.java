@@ -138,6 +138,17 @@ class AgencyGuardTest {
     }
 
     @Test
+    void a_staff_member_who_reaches_the_residents_home_screen_is_signed_out() throws Exception {
+        staff().signIn(AGENT, "246810");
+        UI.getCurrent().navigate(AgencyHomeView.class);
+        UI.getCurrent().navigate(HomeView.class);
+        assertTrue(StaffSession.current().isEmpty());
+        UI.getCurrent().navigate("agency");
+        assertInstanceOf(SignInView.class, UI.getCurrent().getCurrentView());
+        assertEquals(List.of("staff.signed-in:" + AGENT, "staff.signed-out:" + AGENT + ":reason=home"), audit());
+    }
+
+    @Test
     void a_public_kiosk_has_no_staff_link() {
         TerminalConfig hall = new TerminalConfig("t-kiosk-01", "政务服务大厅", TerminalConfig.SiteType.KIOSK,
                 TerminalConfig.demo().region(), null, Duration.ofSeconds(60));

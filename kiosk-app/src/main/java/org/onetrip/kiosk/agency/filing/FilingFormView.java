@@ -34,6 +34,8 @@ import com.vaadin.flow.router.Route;
 @Route(value = "agency/file/form", layout = AgencyLayout.class)
 public class FilingFormView extends VerticalLayout implements BeforeEnterObserver {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FilingFormView.class);
+    /** A phone photo or a 300 dpi A4 scan fits; anything larger is refused by the upload before it is stored. */
+    static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
     private final FilingService filing;
     private final Map<String, TextField> inputs = new LinkedHashMap<>();
     private final RadioButtonGroup<String> delivery = new RadioButtonGroup<>();
@@ -107,6 +109,7 @@ public class FilingFormView extends VerticalLayout implements BeforeEnterObserve
             });
             upload.setId("material-upload-" + i);
             upload.setMaxFiles(1);
+            upload.setMaxFileSize(MAX_FILE_BYTES);
             upload.setAcceptedFileTypes("image/*", "application/pdf");
             checked.addValueChangeListener(e -> filing.checked(filed, m.name(), e.getValue()));
             Div row = new Div(new Span(m.name()), upload, checked, state);

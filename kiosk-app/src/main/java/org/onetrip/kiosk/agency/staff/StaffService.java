@@ -100,6 +100,17 @@ public final class StaffService {
         ui.getSession().getSession().invalidate();
     }
 
+    /**
+     * A staff member on the residents' home screen has left agency mode: signed out ({@code reason=home}), so an
+     * untouched home screen, which the resident privacy timeout leaves alone, never keeps a staff session open.
+     */
+    public void signOutAtResidentHome() {
+        StaffSession.current().ifPresent(s -> {
+            signIn.signedOut(s.staffId(), "home");
+            StaffSession.signOut();
+        });
+    }
+
     /** The demo point's staff cards (王芳, agent; 张伟, supervisor), matching the shipped demo roster. */
     public static List<IdentityCard> demoCards() {
         return List.of(card("王芳", "女", LocalDate.of(1985, 4, 15), "046"),
