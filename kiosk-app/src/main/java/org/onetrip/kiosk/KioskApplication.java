@@ -171,7 +171,8 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(TicketService.class, new TicketService(new QueueTickets(database, audit, clock, zone),
                         printer, config, clock))
                 .register(TechnicianService.class, new TechnicianService(settings.dataDir(), clock, sync));
-        AgencyParts.register(services, settings.dataDir(), database, audit, printer, clock); // staff sign-in, filing
+        AgencyParts.register(services, settings.dataDir(), database, audit, printer, clock, // staff sign-in, filing
+                org.onetrip.store.staff.Roster.demo()); // production: Roster.empty()
         devices.simulatedReader().ifPresent(r -> services.register(DemoControls.class,
                 new DemoControls(r, devices.simulatedScanner(), printer)));
         this.services = services;

@@ -24,8 +24,9 @@ import org.onetrip.store.sync.SyncEngine;
 
 /**
  * Agency mode's part of the composition root, so {@code KioskApplication} needs one line: the roster (the
- * provisioned {@code config/staff.json}; the shipped demo roster when none is provisioned, as technician mode's
- * demo PIN does), the staff idle timeout ({@code staff.idle-timeout} seconds in {@code terminal.properties},
+ * provisioned {@code config/staff.json}, else {@code whenNoneProvisioned}: {@link Roster#demo()} in demo mode,
+ * {@link Roster#empty()} on a real terminal, where nobody can sign in until the county provisions staff), the
+ * staff idle timeout ({@code staff.idle-timeout} seconds in {@code terminal.properties},
  * default 10 minutes), and the staff and filing services.
  */
 public final class AgencyParts {
@@ -34,10 +35,10 @@ public final class AgencyParts {
 
     /** Registers {@link StaffService} and {@link FilingService} (the application service is already registered). */
     public static void register(KioskServices services, Path dataDir, Database database, AuditLog audit,
-                                ReceiptPrinter printer, Clock clock) {
+                                ReceiptPrinter printer, Clock clock, Roster whenNoneProvisioned) {
         TerminalFiles files = new TerminalFiles(dataDir);
         Roster provisioned = Roster.read(files.staff());
-        Roster roster = provisioned.isEmpty() ? Roster.demo() : provisioned;
+        Roster roster = provisioned.isEmpty() ? whenNoneProvisioned : provisioned;
         TerminalConfig config = services.get(TerminalConfig.class);
         SubmissionStore store = services.get(SubmissionStore.class);
         StaffSignIn signIn = new StaffSignIn(database, audit, clock, () -> roster);
