@@ -30,6 +30,8 @@ import org.onetrip.hardware.panel.PanelFeedback;
 import org.onetrip.intake.IntakeSimulator;
 import org.onetrip.intake.IntakeSimulatorConfig;
 import org.onetrip.intake.StatusSchedule;
+import org.onetrip.kiosk.agency.AgencyParts;
+import org.onetrip.store.staff.Roster;
 import org.onetrip.kiosk.apply.ApplyService;
 import org.onetrip.kiosk.complaint.ComplaintService;
 import org.onetrip.kiosk.ticket.TicketService;
@@ -241,6 +243,9 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(TicketService.class, new TicketService(new QueueTickets(database, audit, clock, zone),
                         printer, config, clock))
                 .register(TechnicianService.class, new TechnicianService(setup.dataDir(), clock, sync));
+        // staff sign-in and filing on behalf; only the demo falls back to its made-up roster
+        AgencyParts.register(services, setup.dataDir(), database, audit, printer, clock,
+                setup.localPlatform().isPresent() ? Roster.demo() : Roster.empty());
         devices.simulatedReader().ifPresent(r -> simulatedPrinter.ifPresent(p -> services.register(
                 DemoControls.class, new DemoControls(r, devices.simulatedScanner(), p))));
         return services;

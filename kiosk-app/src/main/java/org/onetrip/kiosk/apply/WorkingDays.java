@@ -7,11 +7,11 @@ import java.time.LocalDate;
  * Promised dates counted in working days (工作日). Weekends are skipped; public holidays and make-up working
  * days (调休) are not known to the skeleton and will come with the catalog's calendar.
  */
-final class WorkingDays {
+public final class WorkingDays {
     private WorkingDays() {
     }
 
-    static LocalDate add(LocalDate from, int days) {
+    public static LocalDate add(LocalDate from, int days) {
         LocalDate d = from;
         int left = days;
         while (left > 0) {

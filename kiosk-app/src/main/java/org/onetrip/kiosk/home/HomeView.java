@@ -3,6 +3,8 @@ package org.onetrip.kiosk.home;
 import java.util.Optional;
 
 import org.onetrip.hardware.qr.QrPayload;
+import org.onetrip.kiosk.agency.staff.StaffLink;
+import org.onetrip.kiosk.agency.staff.StaffService;
 import org.onetrip.kiosk.complaint.ComplaintView;
 import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.identify.IdentifyView;
@@ -41,9 +43,11 @@ public class HomeView extends VerticalLayout {
     private final Paragraph scanProblem = new Paragraph();
     private final Div demoPanel = new Div();
     private ScanService.Subscription subscription;
+    private final StaffService staff;
 
     public HomeView(ScanService scans, ReceiptLookup receipts, Optional<DemoControls> demo,
-                    TechnicianService technician) {
+                    TechnicianService technician, StaffService staff) {
+        this.staff = staff;
         this.scans = scans;
         this.technician = technician;
         this.receipts = receipts;
@@ -70,10 +74,12 @@ public class HomeView extends VerticalLayout {
         scanProblem.addClassName("problem");
         add(new H1(getTranslation("home.title")), new Paragraph(getTranslation("home.subtitle")), tiles, scanHint,
                 scanProblem);
+        StaffLink.forHome(staff).ifPresent(this::add); // 工作人员, at village points and township halls only
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
+        staff.signOutAtResidentHome(); // the home screen is the residents': no staff session stays open here
         subscription = scans.subscribe(event.getUI(), this::scanned);
         add(subscription.wedge());
         demo.filter(DemoControls::canScanLastReceipt).ifPresent(this::showDemoScan);

@@ -101,6 +101,11 @@ public final class AuditLog {
         return new AuditVerdict(count, java.util.Optional.empty());
     }
 
+    /** The sequence number of the first entry altered or removed ({@link #verify}), or -1 when the chain holds. */
+    public long firstBrokenEntry(Connection c) throws SQLException {
+        return verify(c).problem().map(AuditVerdict.Problem::seq).orElse(-1L);
+    }
+
     private static AuditVerdict broken(long count, long seq, AuditVerdict.Kind kind, String text) {
         return new AuditVerdict(count, java.util.Optional.of(new AuditVerdict.Problem(seq, kind,
                 text + "; keep this database file as evidence and report it to the county")));

@@ -164,6 +164,7 @@ public final class Catalog {
                 visits, n.path("fee").asBoolean(false), n.path("acceptConditions").asString(""),
                 n.path("handleFlow").asString(""), depth, n.path("terminal").asBoolean(true), deliveries,
                 n.path("visitPlace").asString(""), materials, fields, List.copyOf(themes),
-                n.path("highFrequency").asBoolean(false));
+                n.path("highFrequency").asBoolean(false),
+                n.path("authorisationSlip").asBoolean(ServiceItem.slipByDefault(n.path("itemType").asString("20"))));
     }
 }

@@ -25,13 +25,37 @@ import java.util.List;
  * @param visitPlace       where to go when a visit is needed (办理地点); empty when none is
  * @param themes           life events (生育, 上学, 就业, 养老, …) the item is browsed under
  * @param highFrequency    高频事项: shown first
+ * @param authorisationSlip filed by an agent, the item needs the resident's signature on a printed authorisation
+ *                         slip (委托书); the catalog's {@code authorisationSlip}, which when absent defaults to
+ *                         {@link #slipByDefault}
  */
 public record ServiceItem(String taskCode, String catalogCode, String name, String itemType, String department,
                           RegionCode regionCode, int version, String projectType, int promiseDays, int legalDays,
                           int visits, boolean fee, String acceptConditions, String handleFlow,
                           List<Integer> onlineDepth, boolean terminal, List<Delivery> deliveries, String visitPlace,
                           List<Material> materials, List<FormField> fields, List<String> themes,
-                          boolean highFrequency) {
+                          boolean highFrequency, boolean authorisationSlip) {
+    /** An item as the catalogs before agency mode described it: the slip as {@link #slipByDefault} says. */
+    public ServiceItem(String taskCode, String catalogCode, String name, String itemType, String department,
+                       RegionCode regionCode, int version, String projectType, int promiseDays, int legalDays,
+                       int visits, boolean fee, String acceptConditions, String handleFlow,
+                       List<Integer> onlineDepth, boolean terminal, List<Delivery> deliveries, String visitPlace,
+                       List<Material> materials, List<FormField> fields, List<String> themes,
+                       boolean highFrequency) {
+        this(taskCode, catalogCode, name, itemType, department, regionCode, version, projectType, promiseDays,
+                legalDays, visits, fee, acceptConditions, handleFlow, onlineDepth, terminal, deliveries, visitPlace,
+                materials, fields, themes, highFrequency, slipByDefault(itemType));
+    }
+
+    /**
+     * Whether an item of {@code itemType} needs a signed slip when the catalog does not say: yes for the
+     * administrative powers (事项类型 01–10: an application there has legal effect in the resident's name and the
+     * lawful route for an agent is a written 委托), no for 公共服务 (20).
+     */
+    public static boolean slipByDefault(String itemType) {
+        return itemType != null && !itemType.equals("20");
+    }
+
     public ServiceItem {
         projectType = projectType == null ? "" : projectType;
         acceptConditions = acceptConditions == null ? "" : acceptConditions;

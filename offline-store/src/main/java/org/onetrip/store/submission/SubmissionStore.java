@@ -105,6 +105,15 @@ public final class SubmissionStore {
      * attachment must have been staged in {@link #attachments()} first.
      */
     public SealedSubmission seal(SubmissionDraft draft) {
+        return seal(draft, null);
+    }
+
+    /**
+     * Seals a draft filed for the resident by someone else (an agent of a village point), as {@link
+     * #seal(SubmissionDraft)} does: the body also carries {@code filedBy.body()} under {@code "filedBy"}, the audit
+     * entry names {@code filedBy.actor()}, and {@code filedBy.alsoInSeal()} writes its rows in the same transaction.
+     */
+    public SealedSubmission seal(SubmissionDraft draft, FiledBy filedBy) {
         for (AttachmentRef a : draft.attachments()) {
             if (!attachments.isPresent(a)) {
                 throw new StoreException(attachments + ": attachment " + a.sha256() + " of submission " + draft.id()
@@ -112,7 +121,7 @@ public final class SubmissionStore {
             }
         }
         Instant now = clock.instant();
-        byte[] body = body(draft, now);
+        byte[] body = body(draft, now, filedBy);
         String applicantKey = applicantKey(draft.applicantIdNumber());
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT_SUBMISSION)) {
@@ -152,7 +161,11 @@ public final class SubmissionStore {
                 }
             }
             history(c, draft.id(), SubmissionStatus.SEALED, null, now);
-            audit.append(c, "resident", "submission.sealed", draft.id().toString(), "task=" + draft.taskCode()
+            if (filedBy != null) {
+                filedBy.alsoInSeal().run(c, draft.id(), now);
+            }
+            audit.append(c, filedBy == null ? "resident" : filedBy.actor(), "submission.sealed",
+                    draft.id().toString(), "task=" + draft.taskCode()
                     + (draft.attachments().isEmpty() ? "" : " attachments=" + draft.attachments().size()));
             return null;
         });
@@ -164,7 +177,7 @@ public final class SubmissionStore {
         return sealed;
     }
 
-    private byte[] body(SubmissionDraft d, Instant sealedAt) {
+    private byte[] body(SubmissionDraft d, Instant sealedAt, FiledBy filedBy) {
         Map<String, Object> applicant = new LinkedHashMap<>();
         applicant.put("name", d.applicantName());
         applicant.put("idType", "111");
@@ -180,6 +193,9 @@ public final class SubmissionStore {
         body.put("fields", d.fields());
         body.put("delivery", d.delivery());
         body.put("attachments", d.attachments().stream().map(AttachmentRef::sha256).toList());
+        if (filedBy != null) {
+            body.put("filedBy", filedBy.body());
+        }
         return JSON.writeValueAsBytes(body);
     }
 

@@ -17,6 +17,8 @@ import org.onetrip.provisioning.config.ConfigurationException;
 import org.onetrip.provisioning.config.TerminalFiles;
 import org.onetrip.store.catalog.CatalogBundle;
 import org.onetrip.store.catalog.CatalogException;
+import org.onetrip.store.staff.PinHash;
+import org.onetrip.store.staff.Roster;
 import org.onetrip.store.uplink.CryptoException;
 import org.onetrip.store.uplink.Sm2;
 
@@ -56,6 +58,10 @@ public final class BundleCommand implements Callable<Integer> {
     @Option(names = "--staff", description = "the staff roster (JSON array); default: empty")
     Path staff;
 
+    @Option(names = "--staff-csv", description = "the staff list as name,card,role,pin CSV, hashed on the way in"
+            + " (instead of --staff; see 'roster')")
+    Path staffCsv;
+
     @Option(names = "--trust", description = "more keys to trust, NAME=PEM-FILE (e.g. county=new-county.pub.pem)")
     Map<String, Path> trust = new LinkedHashMap<>();
 
@@ -79,7 +85,9 @@ public final class BundleCommand implements Callable<Integer> {
             for (var e : trust.entrySet()) {
                 keys.put(e.getKey(), Files.readString(e.getValue(), StandardCharsets.US_ASCII));
             }
-            String roster = staff == null ? "[]" : Files.readString(staff, StandardCharsets.UTF_8);
+            String roster = staffCsv != null ? RosterCommand.hashed(staffCsv, PinHash.DEFAULT_ITERATIONS)
+                    : staff == null ? "[]" : Files.readString(staff, StandardCharsets.UTF_8);
+            Roster.parse(roster);
             Instant now = parent.clock.instant();
             var contents = new ProvisioningBundle.Contents(UUID.randomUUID().toString(), terminal.terminalId(), now,
                     now.plus(valid), terminal, catalogBundle.toEnvelope(), roster, keys);

@@ -26,7 +26,7 @@ import org.onetrip.store.catalog.RegionCode;
  *     trusted/county.pub.pem   the county administrator's key, which signs bundles and technician QRs
  *     trusted/catalog-authority.pub.pem   the catalog issuing authority's key
  *     catalog.json             the signed catalog bundle (envelope)
- *     staff.json               the staff roster (technician PINs only as salted SM3)
+ *     staff.json               the staff roster (agency PINs as PBKDF2, technician PINs as salted SM3; store.staff.Roster)
  *     applied.properties       which bundle was applied, when
  *   devices.properties         hardware configuration (hardware-drivers' DeviceConfig)
  *   onetrip.db                 the offline store: queue, catalog, feedback
