@@ -24,6 +24,7 @@ import org.onetrip.hardware.panel.PanelFeedback;
 import org.onetrip.intake.IntakeSimulator;
 import org.onetrip.intake.IntakeSimulatorConfig;
 import org.onetrip.intake.StatusSchedule;
+import org.onetrip.kiosk.agency.ledger.AgencyBooks;
 import org.onetrip.kiosk.apply.ApplyService;
 import org.onetrip.kiosk.complaint.ComplaintService;
 import org.onetrip.kiosk.ticket.TicketService;
@@ -172,6 +173,9 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(TechnicianService.class, new TechnicianService(settings.dataDir(), clock, sync));
         devices.simulatedReader().ifPresent(r -> services.register(DemoControls.class,
                 new DemoControls(r, devices.simulatedScanner(), printer)));
+        new AgencyBooks(database, audit, store, sync, printer, identity, AgencyBooks.demoCourierKey(settings.dataDir()
+                .resolve("keys/courier")), TrustList.of(identity.publicKey()), settings.dataDir().resolve("courier"),
+                clock, zone).registerInto(services);
         this.services = services;
         web = new WebServer(settings.host(), settings.port(), services);
 
