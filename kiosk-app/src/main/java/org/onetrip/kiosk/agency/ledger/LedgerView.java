@@ -88,13 +88,14 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(ledger::sealedAt).setHeader(getTranslation("ledger.col.sealed")).setAutoWidth(true);
         grid.addColumn(LedgerCase::itemName).setHeader(getTranslation("ledger.col.item")).setAutoWidth(true);
         grid.addColumn(LedgerCase::applicantMask).setHeader(getTranslation("ledger.col.applicant")).setAutoWidth(true);
-        grid.addColumn(LedgerCase::phone).setHeader(getTranslation("ledger.col.phone")).setAutoWidth(true);
         grid.addColumn(c -> getTranslation("status." + c.status().name())).setHeader(getTranslation("ledger.col.status"))
                 .setAutoWidth(true);
+        grid.addColumn(c -> LedgerService.warning(c, t)).setHeader(getTranslation("ledger.col.warning")).setAutoWidth(true);
         grid.addColumn(c -> c.promisedBy() == null ? "—" : c.promisedBy().toString())
                 .setHeader(getTranslation("ledger.col.promised")).setAutoWidth(true);
-        grid.addColumn(c -> c.daysLeft().map(String::valueOf).orElse("—")).setHeader(getTranslation("ledger.col.days-left"));
-        grid.addColumn(c -> LedgerService.warning(c, t)).setHeader(getTranslation("ledger.col.warning")).setAutoWidth(true);
+        grid.addColumn(c -> c.daysLeft().map(String::valueOf).orElse("—")).setHeader(getTranslation("ledger.col.days-left"))
+                .setAutoWidth(true);
+        grid.addColumn(LedgerCase::phone).setHeader(getTranslation("ledger.col.phone")).setAutoWidth(true);
         grid.addColumn(c -> c.projectNo().orElse("—")).setHeader(getTranslation("ledger.col.project-no")).setAutoWidth(true);
         grid.setPartNameGenerator(c -> c.overdue() ? "overdue" : c.correctionOpen() || c.dueSoon() ? "attention" : null);
         grid.setAllRowsVisible(true);

@@ -27,6 +27,15 @@ public final class QueueService {
         return outbox.queue(SHOWN);
     }
 
+    /** Waiting and quarantined records as the outbox holds them now (the engine's state counts at its last cycle). */
+    public int pending() {
+        return outbox.pendingCount();
+    }
+
+    public int quarantined() {
+        return outbox.quarantinedCount();
+    }
+
     public SyncState state() {
         return sync.state();
     }

@@ -58,13 +58,15 @@ public class QueueView extends VerticalLayout implements BeforeEnterObserver {
         grid.setId("queue-grid");
         grid.addColumn(r -> r.submissionId().toString().substring(0, 8)).setHeader(getTranslation("queue.col.id"));
         grid.addColumn(r -> time(r.sealedAt())).setHeader(getTranslation("queue.col.sealed")).setAutoWidth(true);
-        grid.addColumn(r -> getTranslation("queue.state." + r.state())).setHeader(getTranslation("queue.col.state"));
+        grid.addColumn(r -> getTranslation("queue.state." + r.state())).setHeader(getTranslation("queue.col.state"))
+                .setAutoWidth(true);
         grid.addColumn(Outbox.QueueRecord::attempts).setHeader(getTranslation("queue.col.attempts"));
         grid.addColumn(r -> r.lastAttemptAt().map(this::time).orElse("—"))
                 .setHeader(getTranslation("queue.col.last-attempt")).setAutoWidth(true);
         grid.addColumn(r -> "PENDING".equals(r.state()) ? time(r.nextAttemptAt()) : "—")
                 .setHeader(getTranslation("queue.col.next-attempt")).setAutoWidth(true);
-        grid.addColumn(r -> r.lastError().orElse("—")).setHeader(getTranslation("queue.col.error")).setFlexGrow(1);
+        grid.addColumn(r -> r.lastError().orElse("—")).setHeader(getTranslation("queue.col.error")).setAutoWidth(true)
+                .setFlexGrow(1);
         grid.addComponentColumn(this::requeueButton).setKey("action").setHeader(getTranslation("queue.col.action"))
                 .setAutoWidth(true);
         grid.setAllRowsVisible(true);
@@ -90,7 +92,7 @@ public class QueueView extends VerticalLayout implements BeforeEnterObserver {
         SyncState state = queue.state();
         halt.setVisible(state.halted().isPresent());
         halt.setText(state.halted().map(m -> getTranslation("queue.halted", m)).orElse(""));
-        summary.setText(getTranslation("queue.summary", state.pending(), state.quarantined(),
+        summary.setText(getTranslation("queue.summary", queue.pending(), queue.quarantined(),
                 state.lastSuccess().map(this::time).orElse("—"), state.lastError().orElse("—")));
         grid.setItems(queue.records());
     }

@@ -51,13 +51,15 @@ public final class StatsService {
                 .collect(Collectors.joining("；"));
     }
 
-    /** "非常满意 2 / 满意 1 / …" from 5 down to 1, in {@code t}'s language. */
+    /** "非常满意 2 / 满意 1 / …" from 5 down to 1, levels given at least once, in {@code t}'s language; "—" for none. */
     public static String ratings(PeriodStats s, ResourceBundle t) {
         List<String> parts = new ArrayList<>();
         for (int level = 5; level >= 1; level--) {
-            parts.add(t.getString("stats.rating." + level) + " " + s.ratings().get(level));
+            if (s.ratings().get(level) > 0) {
+                parts.add(t.getString("stats.rating." + level) + " " + s.ratings().get(level));
+            }
         }
-        return String.join(" / ", parts);
+        return parts.isEmpty() ? "—" : String.join(" / ", parts);
     }
 
     public byte[] csv(List<PeriodStats> periods, Locale locale) {

@@ -27,7 +27,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
-/** 统计 (supervisors): per day or month, cases by item, one-trip share, days to finish, ratings; and CSV. */
+/** 统计 (supervisors), newest period first: per day or month, cases by item, one-trip share, days to finish, ratings; and CSV. */
 @Route(value = "agency/stats", layout = KioskLayout.class)
 public class StatsView extends VerticalLayout implements BeforeEnterObserver {
     private final StatsService stats;
@@ -76,10 +76,10 @@ public class StatsView extends VerticalLayout implements BeforeEnterObserver {
 
         grid.setId("stats-grid");
         grid.addColumn(PeriodStats::period).setHeader(getTranslation("stats.col.period")).setAutoWidth(true);
-        grid.addColumn(PeriodStats::cases).setHeader(getTranslation("stats.col.cases"));
-        grid.addColumn(StatsService::share).setHeader(getTranslation("stats.col.one-trip-share"));
-        grid.addColumn(PeriodStats::finished).setHeader(getTranslation("stats.col.finished"));
-        grid.addColumn(StatsService::averageDays).setHeader(getTranslation("stats.col.avg-days"));
+        grid.addColumn(PeriodStats::cases).setHeader(getTranslation("stats.col.cases")).setAutoWidth(true);
+        grid.addColumn(StatsService::share).setHeader(getTranslation("stats.col.one-trip-share")).setAutoWidth(true);
+        grid.addColumn(PeriodStats::finished).setHeader(getTranslation("stats.col.finished")).setAutoWidth(true);
+        grid.addColumn(StatsService::averageDays).setHeader(getTranslation("stats.col.avg-days")).setAutoWidth(true);
         grid.addColumn(s -> StatsService.ratings(s, t)).setHeader(getTranslation("stats.col.ratings")).setAutoWidth(true);
         grid.addColumn(StatsService::byItem).setHeader(getTranslation("stats.col.by-item")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
@@ -101,6 +101,6 @@ public class StatsView extends VerticalLayout implements BeforeEnterObserver {
         Map<String, Integer> totals = StatsService.totals(shown);
         summary.setText(getTranslation("stats.summary", totals.get("cases"), totals.get("oneTrip"),
                 totals.get("ratings")));
-        grid.setItems(shown);
+        grid.setItems(shown.reversed());
     }
 }
