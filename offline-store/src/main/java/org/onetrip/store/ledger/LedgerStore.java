@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.onetrip.store.audit.AuditLog;
 import org.onetrip.store.db.Database;
 import org.onetrip.store.db.Instants;
 import org.onetrip.store.submission.SubmissionStatus;
@@ -28,11 +29,21 @@ public final class LedgerStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Database db;
+    private final AuditLog audit;
     private final ZoneId zone;
 
-    public LedgerStore(Database db, ZoneId zone) {
+    public LedgerStore(Database db, AuditLog audit, ZoneId zone) {
         this.db = db;
+        this.audit = audit;
         this.zone = zone;
+    }
+
+    /**
+     * Appends a staff member's use of the ledger to the audit log (an export or a printed list carries residents'
+     * contacts off the terminal): {@code action} such as {@code ledger.exported}, {@code detail} without resident data.
+     */
+    public void audited(String staffId, String action, String detail) {
+        db.inTransaction(c -> audit.append(c, staffId, action, "ledger", detail));
     }
 
     public ZoneId zone() {

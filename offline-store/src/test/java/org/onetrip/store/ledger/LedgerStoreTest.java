@@ -35,7 +35,7 @@ class LedgerStoreTest {
         f = new StoreFixture(dir.resolve("store.db"));
         histories = new GeneratedHistories(42, 160);
         histories.applyTo(f, new FeedbackStore(f.db, f.audit, f.clock, StoreFixture.TERMINAL_ID, UUID::randomUUID));
-        ledger = new LedgerStore(f.db, GeneratedHistories.ZONE);
+        ledger = new LedgerStore(f.db, f.audit, GeneratedHistories.ZONE);
     }
 
     @AfterEach

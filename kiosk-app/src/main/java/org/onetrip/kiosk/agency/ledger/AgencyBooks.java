@@ -51,7 +51,7 @@ public record AgencyBooks(Database database, AuditLog audit, SubmissionStore sto
         CourierKeys keys = new CourierKeys(courierKey.getPublic(), Optional.of(courierKey.getPrivate()),
                 identity.privateKey(), identity.publicKey(), trustedTerminals);
         return services
-                .register(LedgerService.class, new LedgerService(new LedgerStore(database, zone), printer, clock))
+                .register(LedgerService.class, new LedgerService(new LedgerStore(database, audit, zone), printer, clock))
                 .register(StatsService.class, new StatsService(new CaseStatistics(database, zone), clock, zone))
                 .register(QueueService.class, new QueueService(new Outbox(store), sync))
                 .register(CourierService.class, new CourierService(new CourierStore(database, audit, store, keys,

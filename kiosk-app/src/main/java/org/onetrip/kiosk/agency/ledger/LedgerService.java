@@ -73,6 +73,12 @@ public final class LedgerService {
         return ResourceBundle.getBundle("vaadin-i18n.translations", locale);
     }
 
+    /** The cases as CSV for {@code staffId} (audited), column names in {@code locale}. */
+    public byte[] export(List<LedgerCase> cases, Locale locale, String staffId) {
+        store.audited(staffId, "ledger.exported", "cases=" + cases.size());
+        return csv(cases, locale);
+    }
+
     /** The cases as CSV (UTF-8 with BOM), column names in {@code locale}. */
     public byte[] csv(List<LedgerCase> cases, Locale locale) {
         ResourceBundle t = words(locale);
@@ -112,8 +118,9 @@ public final class LedgerService {
         return doc.feed(3).build();
     }
 
-    /** Prints the daily list; a message key when the printer could not. */
-    public Optional<String> printDailyList(LocalDate day, String site) {
+    /** Prints the daily list for {@code staffId} (audited); a message key when the printer could not. */
+    public Optional<String> printDailyList(LocalDate day, String site, String staffId) {
+        store.audited(staffId, "ledger.daily-list-printed", "day=" + day);
         try {
             printer.print(new EscPosEncoder(printer.profile()).encode(dailyList(day, site)));
             return Optional.empty();

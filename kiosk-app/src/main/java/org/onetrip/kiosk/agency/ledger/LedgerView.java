@@ -51,12 +51,13 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        StaffSession.require(event, StaffRole.AGENT).ifPresent(staff -> render());
+        StaffSession.require(event, StaffRole.AGENT).ifPresent(this::render);
     }
 
-    private void render() {
+    private void render(StaffSession staff) {
         addClassNames("screen", "agency", "ledger");
-        ResourceBundle t = LedgerService.words(getLocale());
+        java.util.Locale locale = getLocale();
+        ResourceBundle t = LedgerService.words(locale);
         status.setLabel(getTranslation("ledger.filter.status"));
         status.setId("ledger-status");
         status.setItems(SubmissionStatus.values());
@@ -101,13 +102,13 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver {
         grid.setAllRowsVisible(true);
 
         Anchor csv = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] bytes = ledger.csv(shown, getLocale());
+            byte[] bytes = ledger.export(shown, locale, staff.staffId());
             return new DownloadResponse(new ByteArrayInputStream(bytes), "ledger-" + ledger.today() + ".csv",
                     "text/csv; charset=UTF-8", bytes.length);
         }), getTranslation("ledger.csv"));
         csv.setId("ledger-csv");
         Button printList = new Button(getTranslation("ledger.print-daily"), e -> message.setText(
-                ledger.printDailyList(ledger.today(), config.siteName()).map(this::getTranslation)
+                ledger.printDailyList(ledger.today(), config.siteName(), staff.staffId()).map(this::getTranslation)
                         .orElse(getTranslation("ledger.printed"))));
         printList.setId("ledger-print-daily");
         Button printPage = new Button(getTranslation("ledger.print-page"),

@@ -50,7 +50,8 @@ public class StatsView extends VerticalLayout implements BeforeEnterObserver {
 
     private void render() {
         addClassNames("screen", "agency", "stats");
-        ResourceBundle t = LedgerService.words(getLocale());
+        java.util.Locale locale = getLocale();
+        ResourceBundle t = LedgerService.words(locale);
         granularity.setLabel(getTranslation("stats.granularity"));
         granularity.setId("stats-granularity");
         granularity.setItems(CaseStatistics.Granularity.values());
@@ -65,7 +66,7 @@ public class StatsView extends VerticalLayout implements BeforeEnterObserver {
         Button show = new Button(getTranslation("stats.show"), e -> refresh());
         show.setId("stats-show");
         Anchor csv = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] bytes = stats.csv(shown, getLocale());
+            byte[] bytes = stats.csv(shown, locale);
             return new DownloadResponse(new ByteArrayInputStream(bytes), "statistics-" + stats.today() + ".csv",
                     "text/csv; charset=UTF-8", bytes.length);
         }), getTranslation("stats.csv"));
