@@ -195,6 +195,26 @@ class AgencyBooksViewsTest {
     }
 
     @Test
+    void a_platform_that_refuses_the_terminal_halts_the_queue_with_what_to_check_and_retry_now_clears_it()
+            throws Exception {
+        String terminalId = app.services().get(org.onetrip.provisioning.config.TerminalConfig.class).terminalId();
+        SyncEngine sync = app.services().get(SyncEngine.class);
+        app.intake().revoke(terminalId);
+        try {
+            sync.runOnce(); // the pending cases meet a platform that no longer knows this terminal
+            signIn(StaffRole.AGENT);
+            UI.getCurrent().navigate(QueueView.class);
+            String halt = _get(Div.class, s -> s.withId("queue-halt")).getText();
+            assertTrue(halt.startsWith("上传已暂停，需要处理：") && halt.contains("403") && halt.contains("立即重试"), halt);
+            _click(_get(Button.class, s -> s.withId("queue-retry-now")));
+            assertTrue(_find(Div.class, s -> s.withId("queue-halt")).isEmpty(), "retry now clears the halt");
+        } finally {
+            app.intake().enroll(terminalId, org.onetrip.store.uplink.TerminalIdentity.loadOrCreate(terminalId,
+                    dir.resolve("data").resolve("keys")).publicKeyPem());
+        }
+    }
+
+    @Test
     void the_courier_exports_to_the_directory_lists_the_bundle_and_refuses_a_tampered_one() throws Exception {
         signIn(StaffRole.AGENT);
         UI.getCurrent().navigate(CourierView.class);

@@ -89,7 +89,8 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(ledger::sealedAt).setHeader(getTranslation("ledger.col.sealed")).setAutoWidth(true);
         grid.addColumn(LedgerCase::itemName).setHeader(getTranslation("ledger.col.item")).setAutoWidth(true);
         grid.addColumn(LedgerCase::applicantMask).setHeader(getTranslation("ledger.col.applicant")).setAutoWidth(true);
-        grid.addColumn(c -> getTranslation("status." + c.status().name())).setHeader(getTranslation("ledger.col.status"))
+        grid.addColumn(c -> getTranslation("status." + c.status().name())
+                + (c.couriered() ? getTranslation("ledger.couriered") : "")).setHeader(getTranslation("ledger.col.status"))
                 .setAutoWidth(true);
         grid.addColumn(c -> LedgerService.warning(c, t)).setHeader(getTranslation("ledger.col.warning")).setAutoWidth(true);
         grid.addColumn(c -> c.promisedBy() == null ? "—" : c.promisedBy().toString())
