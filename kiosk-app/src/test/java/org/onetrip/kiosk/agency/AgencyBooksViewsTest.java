@@ -177,6 +177,19 @@ class AgencyBooksViewsTest {
     }
 
     @Test
+    void the_statistics_csv_has_one_row_per_period_with_the_share_and_rating_columns() {
+        var stats = app.services().get(org.onetrip.kiosk.agency.stats.StatsService.class);
+        LocalDate today = stats.today();
+        var periods = stats.periods(org.onetrip.store.ledger.CaseStatistics.Granularity.MONTH, today, today);
+        String text = new String(stats.csv(periods, Locale.SIMPLIFIED_CHINESE), StandardCharsets.UTF_8).substring(1);
+        List<String> lines = text.lines().toList();
+        assertEquals("期间,受理件数,一次办结件数,一次办结率,办结件数,平均办结天数,非常满意,满意,基本满意,不满意,非常不满意,按事项",
+                lines.get(0));
+        assertEquals(2, lines.size(), text);
+        assertTrue(lines.get(1).startsWith(java.time.YearMonth.from(today) + ",3,2,66.7%,0,—,0,0,0,0,0,"), lines.get(1));
+    }
+
+    @Test
     void a_quarantined_record_shows_its_reason_and_staff_can_queue_it_again() {
         signIn(StaffRole.AGENT);
         UI.getCurrent().navigate(QueueView.class);
