@@ -32,6 +32,7 @@ import org.onetrip.intake.IntakeSimulatorConfig;
 import org.onetrip.intake.StatusSchedule;
 import org.onetrip.kiosk.agency.AgencyParts;
 import org.onetrip.store.staff.Roster;
+import org.onetrip.kiosk.agency.ledger.AgencyBooks;
 import org.onetrip.kiosk.apply.ApplyService;
 import org.onetrip.kiosk.complaint.ComplaintService;
 import org.onetrip.kiosk.ticket.TicketService;
@@ -246,6 +247,11 @@ public final class KioskApplication extends ContainerLifeCycle {
         // staff sign-in and filing on behalf; only the demo falls back to its made-up roster
         AgencyParts.register(services, setup.dataDir(), database, audit, printer, clock,
                 setup.localPlatform().isPresent() ? Roster.demo() : Roster.empty());
+        // the ledger, statistics, queue and USB courier (the courier key is this terminal's own until provisioning
+        // brings the county's)
+        new AgencyBooks(database, audit, store, sync, printer, identity, AgencyBooks.demoCourierKey(
+                setup.dataDir().resolve("keys/courier")), TrustList.of(identity.publicKey()),
+                setup.dataDir().resolve("courier"), clock, zone).registerInto(services);
         devices.simulatedReader().ifPresent(r -> simulatedPrinter.ifPresent(p -> services.register(
                 DemoControls.class, new DemoControls(r, devices.simulatedScanner(), p))));
         return services;

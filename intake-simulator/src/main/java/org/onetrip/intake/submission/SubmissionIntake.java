@@ -55,11 +55,12 @@ public final class SubmissionIntake implements Endpoint {
 
     private Reply receive(Connection connection, SignedRequest request, UUID key) throws SQLException {
         String terminalId = request.terminalId();
-        Optional<Reply> repeat = ledger.repeat(connection, terminalId, ENDPOINT, key, request.body());
+        Optional<JsonNode> submission = Json.object(request.body());
+        String owner = sealedBy(submission).orElse(terminalId);
+        Optional<Reply> repeat = ledger.repeat(connection, owner, ENDPOINT, key, request.body());
         if (repeat.isPresent()) {
             return repeat.get();
         }
-        Optional<JsonNode> submission = Json.object(request.body());
         Optional<String> refusal = rules.refusal(connection, terminalId, key, submission);
         if (refusal.isPresent()) {
             return Reply.reason(422, refusal.get());
@@ -67,11 +68,21 @@ public final class SubmissionIntake implements Endpoint {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         JsonNode body = submission.orElseThrow();
         String projectNo = ProjectNumbers.next(connection, body.get("regionCode"), receivedAt);
-        insert(connection, terminalId, key, projectNo, body.get("taskCode").stringValue(), receivedAt,
+        insert(connection, owner, key, projectNo, body.get("taskCode").stringValue(), receivedAt,
                 request.body());
         Reply first = Reply.json(201, new Receipt(projectNo, receivedAt.toString()));
-        ledger.record(connection, terminalId, ENDPOINT, key, request.body(), first, receivedAt);
+        ledger.record(connection, owner, ENDPOINT, key, request.body(), first, receivedAt);
         return first;
+    }
+
+    /**
+     * The terminal that sealed the submission (its body's {@code terminalId}). Another enrolled terminal may relay
+     * it (the USB courier); the key is deduplicated, and the submission kept and its statuses reported, in the
+     * sealing terminal's scope, so whichever terminal sends it first, it is stored once.
+     */
+    private static Optional<String> sealedBy(Optional<JsonNode> submission) {
+        return submission.map(b -> b.get("terminalId")).filter(JsonNode::isString).map(JsonNode::stringValue)
+                .filter(s -> !s.isBlank());
     }
 
     private static final String INSERT_SUBMISSION = """

@@ -1,7 +1,12 @@
 package org.onetrip.kiosk.agency;
 
+import org.onetrip.kiosk.agency.courier.CourierView;
 import org.onetrip.kiosk.agency.filing.FilingItemsView;
+import org.onetrip.kiosk.agency.ledger.LedgerView;
+import org.onetrip.kiosk.agency.queue.QueueView;
+import org.onetrip.kiosk.agency.stats.StatsView;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -11,7 +16,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 
-/** 代办首页: what a signed-in agent can do here. Renders nothing without a staff member. */
+/**
+ * 代办首页: what a signed-in staff member can do here — file for a resident, the point's ledger, statistics
+ * (supervisors), the upload queue and the USB courier. Renders nothing without a staff member.
+ */
 @Route(value = "agency", layout = AgencyLayout.class)
 public class AgencyHomeView extends VerticalLayout implements BeforeEnterObserver {
     public AgencyHomeView() {
@@ -22,15 +30,26 @@ public class AgencyHomeView extends VerticalLayout implements BeforeEnterObserve
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        StaffSession.require(event, StaffRole.AGENT).ifPresent(staff -> {
-            Button file = new Button(getTranslation("agency.file"), e -> e.getSource().getUI()
-                    .ifPresent(ui -> ui.navigate(FilingItemsView.class)));
-            file.setId("agency-file");
-            file.addClassName("tile");
-            Div actions = new Div(file);
-            actions.addClassName("tiles");
-            add(new H1(getTranslation("agency.home.title")),
-                    new Paragraph(getTranslation("agency.home.hello", staff.name())), actions);
-        });
+        StaffSession.require(event, StaffRole.AGENT).ifPresent(this::render);
+    }
+
+    private void render(StaffSession staff) {
+        Div actions = new Div(tile("agency-file", "agency.file", FilingItemsView.class),
+                tile("agency-ledger", "agency.menu.ledger", LedgerView.class));
+        if (staff.role().covers(StaffRole.SUPERVISOR)) {
+            actions.add(tile("agency-stats", "agency.menu.stats", StatsView.class));
+        }
+        actions.add(tile("agency-queue", "agency.menu.queue", QueueView.class),
+                tile("agency-courier", "agency.menu.courier", CourierView.class));
+        actions.addClassName("tiles");
+        add(new H1(getTranslation("agency.home.title")),
+                new Paragraph(getTranslation("agency.home.hello", staff.name())), actions);
+    }
+
+    private Button tile(String id, String key, Class<? extends Component> view) {
+        Button tile = new Button(getTranslation(key), e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(view)));
+        tile.setId(id);
+        tile.addClassName("tile");
+        return tile;
     }
 }
