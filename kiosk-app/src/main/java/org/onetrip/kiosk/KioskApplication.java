@@ -30,6 +30,7 @@ import org.onetrip.kiosk.ticket.TicketService;
 import org.onetrip.store.ticket.QueueTickets;
 import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.identify.CardTapService;
+import org.onetrip.kiosk.materials.MaterialsService;
 import org.onetrip.kiosk.receipt.ReceiptService;
 import org.onetrip.kiosk.scan.ScanService;
 import org.onetrip.kiosk.session.IdleService;
@@ -169,7 +170,8 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(ComplaintService.class, new ComplaintService(feedback))
                 .register(TicketService.class, new TicketService(new QueueTickets(database, audit, clock, zone),
                         printer, config, clock))
-                .register(TechnicianService.class, new TechnicianService(settings.dataDir(), clock, sync));
+                .register(TechnicianService.class, new TechnicianService(settings.dataDir(), clock, sync))
+                .register(MaterialsService.class, new MaterialsService(store.attachments()));
         devices.simulatedReader().ifPresent(r -> services.register(DemoControls.class,
                 new DemoControls(r, devices.simulatedScanner(), printer)));
         this.services = services;

@@ -3,6 +3,7 @@ package org.onetrip.kiosk.home;
 import java.util.Optional;
 
 import org.onetrip.hardware.qr.QrPayload;
+import org.onetrip.kiosk.camera.BrowserCamera;
 import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.scan.ScanService;
 import org.onetrip.kiosk.status.ReceiptLookup;
@@ -18,8 +19,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Route;
 
 /**
- * 扫码: "hold the receipt's QR code to the scanner window", with a picture of where that is. A receipt opens its
- * status; any other code gets a plain sentence saying what to scan instead.
+ * 扫码: "hold the receipt's QR code to the scanner window", with a picture of where that is. Where the terminal
+ * has a camera, its live preview shows too and its frames are decoded like the scanner's codes. A receipt opens
+ * its status; any other code gets a plain sentence saying what to scan instead.
  */
 @Route(value = "scan", layout = KioskLayout.class)
 public class ScanView extends VerticalLayout {
@@ -27,6 +29,8 @@ public class ScanView extends VerticalLayout {
     private final ReceiptLookup receipts;
     private final Optional<DemoControls> demo;
     private final Paragraph problem = new Paragraph();
+    private final Paragraph cameraHint = new Paragraph();
+    private final BrowserCamera camera;
     private ScanService.Subscription subscription;
 
     public ScanView(ScanService scans, ReceiptLookup receipts, Optional<DemoControls> demo) {
@@ -40,7 +44,18 @@ public class ScanView extends VerticalLayout {
         window.setText(getTranslation("scan.window"));
         problem.setId("scan-problem");
         problem.addClassName("problem");
-        add(new H1(getTranslation("scan.title")), new Paragraph(getTranslation("scan.hint")), window, problem);
+        cameraHint.setId("camera-hint");
+        cameraHint.setText(getTranslation("scan.camera-hint"));
+        cameraHint.setVisible(false);
+        camera = BrowserCamera.scanning(this::frame).onUnavailable(reason -> hideCamera());
+        camera.setId("scan-camera");
+        camera.setVisible(false);
+        camera.onStarted(() -> {
+            camera.setVisible(true);
+            cameraHint.setVisible(true);
+        });
+        add(new H1(getTranslation("scan.title")), new Paragraph(getTranslation("scan.hint")), window, problem,
+                cameraHint, camera);
     }
 
     @Override
@@ -65,11 +80,22 @@ public class ScanView extends VerticalLayout {
         }
     }
 
-    private void scanned(QrPayload payload) {
+    private void hideCamera() {
+        camera.setVisible(false);
+        cameraHint.setVisible(false);
+    }
+
+    /** A camera frame: true (stop the camera) once it held a receipt's code. */
+    private boolean frame(byte[] jpeg) {
+        return scans.decodePicture(jpeg).map(this::scanned).orElse(false);
+    }
+
+    private boolean scanned(QrPayload payload) {
         if (payload instanceof QrPayload.ReceiptToken token) {
             receipts.open(token.text());
-        } else {
-            problem.setText(getTranslation("home.scan-not-receipt"));
+            return true;
         }
+        problem.setText(getTranslation("home.scan-not-receipt"));
+        return false;
     }
 }
