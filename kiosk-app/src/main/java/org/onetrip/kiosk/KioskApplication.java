@@ -31,6 +31,8 @@ import org.onetrip.store.ticket.QueueTickets;
 import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.identify.CardTapService;
 import org.onetrip.kiosk.materials.MaterialsService;
+import org.onetrip.kiosk.panel.PanelEvents;
+import org.onetrip.kiosk.voice.VoicePrompts;
 import org.onetrip.kiosk.receipt.ReceiptService;
 import org.onetrip.kiosk.scan.ScanService;
 import org.onetrip.kiosk.session.IdleService;
@@ -149,6 +151,7 @@ public final class KioskApplication extends ContainerLifeCycle {
                 new ReceiptTokenVerifier(TrustList.of(identity.publicKey())), store, catalog::catalog);
         IdleService idle = new IdleService(clock, settings.residentIdleTimeout() != null
                 ? settings.residentIdleTimeout() : config.residentIdleTimeout(), Duration.ofSeconds(1));
+        VoicePrompts voice = VoicePrompts.offline(config.voice(), Duration.ofSeconds(5));
         KioskServices services = new KioskServices()
                 .register(IdleService.class, idle)
                 .register(TerminalConfig.class, config)
@@ -171,7 +174,9 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(TicketService.class, new TicketService(new QueueTickets(database, audit, clock, zone),
                         printer, config, clock))
                 .register(TechnicianService.class, new TechnicianService(settings.dataDir(), clock, sync))
-                .register(MaterialsService.class, new MaterialsService(store.attachments()));
+                .register(MaterialsService.class, new MaterialsService(store.attachments()))
+                .register(PanelEvents.class, new PanelEvents(devices.panel()))
+                .register(VoicePrompts.class, voice);
         devices.simulatedReader().ifPresent(r -> services.register(DemoControls.class,
                 new DemoControls(r, devices.simulatedScanner(), printer)));
         this.services = services;
@@ -181,7 +186,7 @@ public final class KioskApplication extends ContainerLifeCycle {
         parts.addAll(devices.parts());
         parts.add(new PanelFeedback(devices.panel(), devices.reader(), devices.scanner()));
         parts.addAll(List.of(printer, uplink, catalogUplink, new CatalogStartup(catalog, database, divisions, catalogUplink),
-                sync, idle, web));
+                sync, idle, voice, web));
         for (LifeCycle part : parts) {
             part.addEventListener(PART_LOG);
             addBean(part, true);
