@@ -24,7 +24,8 @@ import com.vaadin.flow.component.Tag;
  * a small JPEG frame every {@link #SCAN_EVERY} until the server says it found what it wanted; in
  * {@linkplain #forPhotos photo mode} {@link #takePhoto} sends one larger frame. A page without a camera (or whose
  * camera is refused) reports it once through {@code onUnavailable}; the preview turns itself off after
- * {@link #MAX_PREVIEW} in photo mode and whenever the component leaves the page.
+ * {@link #MAX_PREVIEW} in photo mode and whenever the component leaves the page. Until the camera runs the
+ * component takes no room. Keep it visible ({@code setVisible(false)} would hold back its script).
  */
 @Tag("onetrip-camera")
 public class BrowserCamera extends Component {

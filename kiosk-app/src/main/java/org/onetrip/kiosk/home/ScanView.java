@@ -49,11 +49,7 @@ public class ScanView extends VerticalLayout {
         cameraHint.setVisible(false);
         camera = BrowserCamera.scanning(this::frame).onUnavailable(reason -> hideCamera());
         camera.setId("scan-camera");
-        camera.setVisible(false);
-        camera.onStarted(() -> {
-            camera.setVisible(true);
-            cameraHint.setVisible(true);
-        });
+        camera.onStarted(() -> cameraHint.setVisible(true));
         add(new H1(getTranslation("scan.title")), new Paragraph(getTranslation("scan.hint")), window, problem,
                 cameraHint, camera);
     }

@@ -58,6 +58,7 @@ final class PhotoPanel extends Div {
         add(new H2(getTranslation("materials.camera-title", which.name())),
                 new Paragraph(getTranslation("materials.camera-hint")), camera, problem, actions);
         setVisible(true);
+        getElement().executeJs("this.scrollIntoView({block: 'start'})");
     }
 
     boolean isOpen() {
