@@ -66,6 +66,8 @@ final class MaterialRow extends Div {
             case OPTIONAL -> "materials.state.optional";
         });
         state.setText(getTranslation(key));
+        photo.setText(getTranslation(choice.filter(c -> c == MaterialChoices.Choice.PHOTO).isPresent()
+                ? "materials.retake" : "materials.photo"));
         getElement().getClassList().set("settled", choice.isPresent() || row.need() == MaterialsService.Need.NOTHING);
     }
 
