@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -18,10 +20,14 @@ import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 
 /**
  * The terminal's camera in the kiosk's browser, with a live preview. In {@linkplain #scanning scan mode} it sends
- * a small JPEG frame every {@link #SCAN_EVERY} until the server says it found what it wanted; in
+ * a small JPEG frame every {@link #SCAN_EVERY}; each is decoded off the UI thread (outside the session lock, so the
+ * page stays responsive), one at a time per page (frames arriving meanwhile are dropped), until the screen says it
+ * found what it wanted; in
  * {@linkplain #forPhotos photo mode} {@link #takePhoto} sends one larger frame. A page without a camera (or whose
  * camera is refused) reports it once through {@code onUnavailable}; the preview turns itself off after
  * {@link #MAX_PREVIEW} in photo mode and whenever the component leaves the page. Until the camera runs the
@@ -43,7 +49,9 @@ public class BrowserCamera extends Component {
     static final String SCRIPT = load();
 
     private final String mode;
-    private final Predicate<byte[]> onFrame;
+    private final Function<byte[], Optional<Object>> decoder;
+    private final Predicate<Object> onFound;
+    private final AtomicBoolean decoding = new AtomicBoolean();
     private Consumer<String> onUnavailable = reason -> {
     };
     private Runnable onStarted = () -> {
@@ -52,21 +60,27 @@ public class BrowserCamera extends Component {
     };
     private boolean running;
 
-    private BrowserCamera(String mode, Predicate<byte[]> onFrame) {
+    private BrowserCamera(String mode, Function<byte[], Optional<Object>> decoder, Predicate<Object> onFound) {
         this.mode = mode;
-        this.onFrame = onFrame;
+        this.decoder = decoder;
+        this.onFound = onFound;
         addClassName("camera");
         addClassName("camera-" + mode);
     }
 
-    /** A camera whose frames go to {@code onFrame} until it returns true. */
-    public static BrowserCamera scanning(Predicate<byte[]> onFrame) {
-        return new BrowserCamera("scan", onFrame);
+    /**
+     * A camera whose frames are decoded by {@code decoder} (on a thread of its own: it must not touch the UI) and
+     * whose finds go to {@code onFound} on the UI thread, until that returns true (then the camera stops).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> BrowserCamera scanning(Function<byte[], Optional<T>> decoder, Predicate<T> onFound) {
+        return new BrowserCamera("scan", frame -> decoder.apply(frame).map(t -> (Object) t),
+                found -> onFound.test((T) found));
     }
 
     /** A camera that takes photos when asked. */
     public static BrowserCamera forPhotos() {
-        return new BrowserCamera("photo", frame -> false);
+        return new BrowserCamera("photo", frame -> Optional.empty(), found -> false);
     }
 
     /** Called once when there is no camera, or the browser refused it (reason for the log, not for residents). */
@@ -129,10 +143,34 @@ public class BrowserCamera extends Component {
         running = false;
     }
 
+    /** One scan frame; decoded on a virtual thread unless the previous one is still being decoded. */
     @ClientCallable
     boolean frame(String base64) {
+        if (!decoding.compareAndSet(false, true)) {
+            return false;
+        }
         Optional<byte[]> bytes = decode(base64);
-        return bytes.isPresent() && onFrame.test(bytes.get());
+        UI ui = UI.getCurrent();
+        if (bytes.isEmpty() || ui == null) {
+            decoding.set(false);
+            return false;
+        }
+        Thread.ofVirtual().name("camera-decode").start(() -> {
+            try {
+                decoder.apply(bytes.get()).ifPresent(found -> ui.access(() -> {
+                    if (onFound.test(found)) {
+                        stop();
+                    }
+                }));
+            } catch (UIDetachedException e) {
+                // the page went away while the frame was decoded
+            } catch (RuntimeException e) {
+                log.warn("camera: a frame could not be decoded ({}); the next one is tried", e.toString());
+            } finally {
+                decoding.set(false);
+            }
+        });
+        return false;
     }
 
     @ClientCallable

@@ -47,7 +47,7 @@ public class ScanView extends VerticalLayout {
         cameraHint.setId("camera-hint");
         cameraHint.setText(getTranslation("scan.camera-hint"));
         cameraHint.setVisible(false);
-        camera = BrowserCamera.scanning(this::frame).onUnavailable(reason -> hideCamera());
+        camera = BrowserCamera.scanning(scans::decodePicture, this::scanned).onUnavailable(reason -> hideCamera());
         camera.setId("scan-camera");
         camera.onStarted(() -> cameraHint.setVisible(true));
         add(new H1(getTranslation("scan.title")), new Paragraph(getTranslation("scan.hint")), window, problem,
@@ -81,11 +81,7 @@ public class ScanView extends VerticalLayout {
         cameraHint.setVisible(false);
     }
 
-    /** A camera frame: true (stop the camera) once it held a receipt's code. */
-    private boolean frame(byte[] jpeg) {
-        return scans.decodePicture(jpeg).map(this::scanned).orElse(false);
-    }
-
+    /** A code from the scanner or the camera: true (the camera may stop) when it was a receipt's. */
     private boolean scanned(QrPayload payload) {
         if (payload instanceof QrPayload.ReceiptToken token) {
             receipts.open(token.text());

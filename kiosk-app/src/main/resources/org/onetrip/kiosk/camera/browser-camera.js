@@ -1,7 +1,8 @@
 // The browser camera. Run by Vaadin's executeJs with `this` = the <onetrip-camera> element; $0 = mode ('scan' or
 // 'photo'), $1 = ms between two scan frames, $2 = longest side of a scan frame (px), $3 = longest preview (ms).
-// Reports to the server: started(), unavailable(reason), closed(); in scan mode frame(base64 JPEG) returns true
-// when the server found what it wanted (the camera then stops). this.__grab(maxSide) returns a base64 JPEG.
+// Reports to the server: started(), unavailable(reason), closed(); in scan mode frame(base64 JPEG), which the
+// server decodes in the background (it stops the camera through __stopCamera when it found what it wanted).
+// this.__grab(maxSide) returns a base64 JPEG.
 const el = this;
 const mode = $0, every = $1, scanSide = $2, maxPreview = $3;
 const stop = () => {

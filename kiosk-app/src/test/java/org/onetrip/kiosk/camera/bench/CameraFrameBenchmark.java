@@ -13,7 +13,7 @@ import org.onetrip.kiosk.voice.EspeakSpeech;
 /**
  * Server time per camera frame on the 扫码 screen (each frame is decoded inside the page's session lock, so this
  * is also how long the page waits): an 800x450 JPEG frame as the browser sends it, with a receipt's QR code
- * (about 260 characters) and without any code (the usual frame while a resident positions the receipt). Also how
+ * (a 204-character Base45 token, as the receipts print) and without any code (the usual frame while a resident positions the receipt). Also how
  * long espeak-ng takes to render one prompt (off the UI thread; cached after the first time).
  *
  * <p>{@code bench/run.sh kiosk-app org.onetrip.kiosk.camera.bench.CameraFrameBenchmark}
@@ -23,8 +23,8 @@ public final class CameraFrameBenchmark {
     }
 
     public static void main(String[] args) {
-        String token = "ONETRIP:R1:" + "A1b2C3d4E5f6".repeat(21);
-        BufferedImage withCode = Pictures.photo(token, 800, 450, 5, 3);
+        String token = "OT1:" + "0A1B2C3D4E5F6G7H8I9J".repeat(10); // Base45, as receipt tokens are
+        BufferedImage withCode = Pictures.photo(token, 800, 450, 3, 3);
         BufferedImage noCode = Pictures.photo("x", 800, 450, 0, 4);
         // paint over the code: a desk and a blank page
         var g = noCode.createGraphics();
