@@ -5,6 +5,6 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 ./onetrip test >/dev/null 2>&1 || true   # builds everything and installs the modules
-(cd kiosk-app && mvn -B -q -o test '-Dtest=ResidentJourneyBrowserTest,CatalogBrowserTest,EveryScreenBrowserTest,IdleWipeBrowserTest,AgencyJourneyBrowserTest,AgencyScreensBrowserTest')
+(cd kiosk-app && mvn -B -q -o test '-Dtest=ResidentJourneyBrowserTest,CatalogBrowserTest,EveryScreenBrowserTest,IdleWipeBrowserTest,AgencyJourneyBrowserTest,AgencyScreensBrowserTest,CameraAndHelpBrowserTest')
 cp kiosk-app/target/screens/*.png docs/screens/
 ls -l docs/screens/*.png

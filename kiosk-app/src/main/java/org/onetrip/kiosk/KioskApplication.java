@@ -39,6 +39,9 @@ import org.onetrip.kiosk.ticket.TicketService;
 import org.onetrip.store.ticket.QueueTickets;
 import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.identify.CardTapService;
+import org.onetrip.kiosk.materials.MaterialsService;
+import org.onetrip.kiosk.panel.PanelEvents;
+import org.onetrip.kiosk.voice.VoicePrompts;
 import org.onetrip.kiosk.receipt.ReceiptService;
 import org.onetrip.kiosk.scan.ScanService;
 import org.onetrip.kiosk.session.IdleService;
@@ -174,7 +177,8 @@ public final class KioskApplication extends ContainerLifeCycle {
                 new CatalogStore(database, audit, clock), setup.catalogAuthority());
         SyncEngine sync = syncEngine(store, feedback, uplink);
         IdleService idle = new IdleService(clock, setup.idleTimeout(), Duration.ofSeconds(1));
-        services = services(store, feedback, catalog, sync, idle);
+        VoicePrompts voice = VoicePrompts.offline(config.voice(), Duration.ofSeconds(5));
+        services = services(store, feedback, catalog, sync, idle, voice);
         web = new WebServer(setup.host(), setup.port(), services);
 
         List<LifeCycle> parts = new ArrayList<>(List.of(database));
@@ -182,7 +186,7 @@ public final class KioskApplication extends ContainerLifeCycle {
         parts.addAll(devices.parts());
         parts.add(new PanelFeedback(devices.panel(), devices.reader(), devices.scanner()));
         parts.addAll(List.of(printer, uplink, catalogUplink,
-                new CatalogStartup(catalog, setup.catalog(), database, divisions(), catalogUplink), sync, idle, web));
+                new CatalogStartup(catalog, setup.catalog(), database, divisions(), catalogUplink), sync, idle, voice, web));
         parts.forEach(this::addPart);
     }
 
@@ -214,7 +218,7 @@ public final class KioskApplication extends ContainerLifeCycle {
      * provisioning supplies the county's list (TrustList.union(List.of(own, county))).
      */
     private KioskServices services(SubmissionStore store, FeedbackStore feedback, LiveCatalog catalog,
-                                   SyncEngine sync, IdleService idle) {
+                                   SyncEngine sync, IdleService idle, VoicePrompts voice) {
         TerminalConfig config = setup.terminal();
         ZoneId zone = clock.getZone();
         Divisions divisions = divisions();
@@ -243,7 +247,10 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(ComplaintService.class, new ComplaintService(feedback))
                 .register(TicketService.class, new TicketService(new QueueTickets(database, audit, clock, zone),
                         printer, config, clock))
-                .register(TechnicianService.class, new TechnicianService(setup.dataDir(), clock, sync));
+                .register(TechnicianService.class, new TechnicianService(setup.dataDir(), clock, sync))
+                .register(MaterialsService.class, new MaterialsService(store.attachments()))
+                .register(PanelEvents.class, new PanelEvents(devices.panel()))
+                .register(VoicePrompts.class, voice);
         // staff sign-in and filing on behalf; only the demo falls back to its made-up roster
         AgencyParts.register(services, setup.dataDir(), database, audit, printer, clock,
                 setup.localPlatform().isPresent() ? Roster.demo() : Roster.empty());

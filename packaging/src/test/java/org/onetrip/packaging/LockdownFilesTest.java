@@ -96,7 +96,8 @@ class LockdownFilesTest {
         String policy = Files.readString(DEB.resolve("chromium/onetrip.json"));
         for (String rule : List.of("\"URLBlocklist\": [\"*\"]", "\"DeveloperToolsAvailability\": 2",
                 "\"DownloadRestrictions\": 3", "\"AllowFileSelectionDialogs\": false", "\"PrintingEnabled\": false",
-                "\"ExtensionInstallBlocklist\": [\"*\"]")) {
+                "\"ExtensionInstallBlocklist\": [\"*\"]",
+                "\"VideoCaptureAllowedUrls\": [\"http://127.0.0.1:8080\"", "\"AudioCaptureAllowed\": false")) {
             assertTrue(policy.contains(rule), rule);
         }
     }

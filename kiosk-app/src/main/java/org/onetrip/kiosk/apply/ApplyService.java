@@ -30,6 +30,8 @@ import org.onetrip.store.sync.SyncEngine;
  * handed to the sync engine.
  */
 public final class ApplyService {
+    /** The body field listing the materials the resident replaced by a written commitment (告知承诺). */
+    public static final String COMMITMENTS_FIELD = "commitments";
     private final LiveCatalog catalog;
     private final TerminalConfig config;
     private final SubmissionStore store;
@@ -105,11 +107,25 @@ public final class ApplyService {
         return problems;
     }
 
+    private static boolean toBring(ServiceItem item, String material) {
+        return item.toBring().stream().anyMatch(m -> m.name().equals(material));
+    }
+
     public record Submitted(SealedSubmission sealed, ReceiptService.PrintedReceipt receipt) {
     }
 
     /** Seals the application (durable before anything is printed), prints the receipt and wakes the sync engine. */
     public Submitted submit(IdentityCard card, ServiceItem item, Map<String, String> values, String delivery) {
+        return submit(card, item, values, delivery, ProvidedMaterials.NONE);
+    }
+
+    /**
+     * As {@link #submit(IdentityCard, ServiceItem, Map, String)}, with the materials provided at the terminal: the
+     * photos become the submission's attachments (uploaded before it), declared commitments are listed in the
+     * field {@value #COMMITMENTS_FIELD}, and neither is on the list of what to bring.
+     */
+    public Submitted submit(IdentityCard card, ServiceItem item, Map<String, String> values, String delivery,
+                            ProvidedMaterials provided) {
         Map<String, String> problems = check(item, values);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("form has problems in fields " + problems.keySet());
@@ -119,7 +135,18 @@ public final class ApplyService {
                 config.region().code(), card.name(), card.idNumber(),
                 card.maskedName() + " " + card.maskedIdNumber(), values, delivery,
                 item.promiseDays() > 0 ? WorkingDays.add(today, item.promiseDays()) : today,
-                item.toBring().stream().map(Material::name).toList());
+                item.materials().stream().map(Material::name)
+                        .filter(m -> toBring(item, m) && !provided.covers(m) || provided.bringing().contains(m))
+                        .toList());
+        if (!provided.declared().isEmpty()) {
+            Map<String, String> withCommitments = new LinkedHashMap<>(values);
+            withCommitments.put(COMMITMENTS_FIELD, item.materials().stream().map(Material::name)
+                    .filter(provided.declared()::contains).collect(java.util.stream.Collectors.joining("、")));
+            draft = new SubmissionDraft(draft.id(), draft.taskCode(), draft.itemName(), draft.itemVersion(),
+                    draft.regionCode(), draft.applicantName(), draft.applicantIdNumber(), draft.applicantMask(),
+                    withCommitments, draft.delivery(), draft.promisedBy(), draft.stillToBring(), List.of());
+        }
+        draft = draft.withAttachments(provided.attachmentsIn(item.materials().stream().map(Material::name).toList()));
         SealedSubmission sealed = store.seal(draft);
         ReceiptService.PrintedReceipt receipt = receipts.print(sealed);
         sync.nudge();

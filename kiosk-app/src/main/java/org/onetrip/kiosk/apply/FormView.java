@@ -178,7 +178,8 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
         }
         ApplyService.Submitted done;
         try (var busy = IdleGuard.busy(UI.getCurrent())) {
-            done = apply.submit(card, item, values, delivery.getValue());
+            done = apply.submit(card, item, values, delivery.getValue(),
+                    org.onetrip.kiosk.materials.MaterialChoices.current().provided(item.taskCode()));
         }
         ResidentSession.current().receiptPrinted(done.sealed().id(), done.receipt().escPos(),
                 done.receipt().problem().orElse(null));

@@ -104,7 +104,7 @@ public class ItemsView extends VerticalLayout implements BeforeEnterObserver {
         b.getElement().appendChild(name.getElement(), facts.getElement());
         b.addClassName("item");
         b.getElement().setAttribute("data-task", item.taskCode());
-        b.addClickListener(e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(FormView.class, item.taskCode())));
+        b.addClickListener(e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(org.onetrip.kiosk.materials.MaterialsView.class, item.taskCode())));
         Button guide = new Button(getTranslation("items.guide"), e -> e.getSource().getUI().ifPresent(ui ->
                 ui.navigate(GuideView.class, item.taskCode())));
         guide.addClassName("item-guide");

@@ -3,7 +3,6 @@ package org.onetrip.kiosk.guide;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-import org.onetrip.kiosk.apply.FormView;
 import org.onetrip.kiosk.home.HomeView;
 import org.onetrip.kiosk.session.ResidentSession;
 import org.onetrip.kiosk.ui.KioskLayout;
@@ -101,7 +100,7 @@ public class GuideView extends VerticalLayout implements HasUrlParameter<String>
         Div actions = new Div(back, print);
         if (resident && guide.item().terminal()) {
             Button apply = new Button(getTranslation("guide.apply"), e -> e.getSource().getUI().ifPresent(ui ->
-                    ui.navigate(FormView.class, guide.item().taskCode())));
+                    ui.navigate(org.onetrip.kiosk.materials.MaterialsView.class, guide.item().taskCode())));
             apply.setId("guide-apply");
             apply.addClassName("primary-action");
             actions.add(apply);

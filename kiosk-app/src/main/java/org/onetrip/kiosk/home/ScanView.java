@@ -3,6 +3,7 @@ package org.onetrip.kiosk.home;
 import java.util.Optional;
 
 import org.onetrip.hardware.qr.QrPayload;
+import org.onetrip.kiosk.camera.BrowserCamera;
 import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.scan.ScanService;
 import org.onetrip.kiosk.status.ReceiptLookup;
@@ -20,8 +21,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Route;
 
 /**
- * 扫码: "hold the receipt's QR code to the scanner window", with a picture of where that is. A receipt opens its
- * status; any other code gets a plain sentence saying what to scan instead.
+ * 扫码: "hold the receipt's QR code to the scanner window", with a picture of where that is. Where the terminal
+ * has a camera, its live preview shows too and its frames are decoded like the scanner's codes. A receipt opens
+ * its status; any other code gets a plain sentence saying what to scan instead.
  */
 @Route(value = "scan", layout = KioskLayout.class)
 public class ScanView extends VerticalLayout {
@@ -30,6 +32,8 @@ public class ScanView extends VerticalLayout {
     private final Optional<DemoControls> demo;
     private final TechnicianService technician;
     private final Paragraph problem = new Paragraph();
+    private final Paragraph cameraHint = new Paragraph();
+    private final BrowserCamera camera;
     private ScanService.Subscription subscription;
 
     public ScanView(ScanService scans, ReceiptLookup receipts, Optional<DemoControls> demo,
@@ -45,7 +49,14 @@ public class ScanView extends VerticalLayout {
         window.setText(getTranslation("scan.window"));
         problem.setId("scan-problem");
         problem.addClassName("problem");
-        add(new H1(getTranslation("scan.title")), new Paragraph(getTranslation("scan.hint")), window, problem);
+        cameraHint.setId("camera-hint");
+        cameraHint.setText(getTranslation("scan.camera-hint"));
+        cameraHint.setVisible(false);
+        camera = BrowserCamera.scanning(scans::decodePicture, this::scanned).onUnavailable(reason -> hideCamera());
+        camera.setId("scan-camera");
+        camera.onStarted(() -> cameraHint.setVisible(true));
+        add(new H1(getTranslation("scan.title")), new Paragraph(getTranslation("scan.hint")), window, problem,
+                cameraHint, camera);
     }
 
     @Override
@@ -70,11 +81,21 @@ public class ScanView extends VerticalLayout {
         }
     }
 
-    private void scanned(QrPayload payload) {
+    private void hideCamera() {
+        camera.setVisible(false);
+        cameraHint.setVisible(false);
+    }
+
+    /** A code from the scanner or the camera: true (the camera may stop) when it was a receipt's. */
+    private boolean scanned(QrPayload payload) {
         if (payload instanceof QrPayload.ReceiptToken token) {
             receipts.open(token.text());
-        } else if (!TechnicianQrScan.handle(payload, technician, problem)) {
-            problem.setText(getTranslation("home.scan-not-receipt"));
+            return true;
         }
+        if (TechnicianQrScan.handle(payload, technician, problem)) {
+            return true;
+        }
+        problem.setText(getTranslation("home.scan-not-receipt"));
+        return false;
     }
 }

@@ -30,7 +30,8 @@ import com.vaadin.flow.router.Route;
  * have its receipt printed again (补打).
  */
 @Route(value = "status", layout = KioskLayout.class)
-public class StatusView extends VerticalLayout implements BeforeEnterObserver {
+public class StatusView extends VerticalLayout implements BeforeEnterObserver, org.onetrip.kiosk.voice.Spoken {
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final SubmissionStore store;
@@ -109,5 +110,11 @@ public class StatusView extends VerticalLayout implements BeforeEnterObserver {
         row.addClassName("status-row");
         row.getElement().setAttribute("data-submission", s.id().toString());
         return row;
+    }
+
+    /** Spoken aloud in a public hall: never the resident's name, not even masked. */
+    @Override
+    public String voicePrompt() {
+        return getTranslation("voice.status");
     }
 }

@@ -20,6 +20,11 @@ public final class Browser {
     }
 
     public static ChromeDriver start(Path profileDir) {
+        return start(profileDir, new String[0]);
+    }
+
+    /** As {@link #start(Path)}, with more Chromium flags (a fake camera, say). */
+    public static ChromeDriver start(Path profileDir, String... extraArguments) {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install chromium chromium-driver (./onetrip test installs them when run as root)");
@@ -30,6 +35,7 @@ public final class Browser {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=zh-CN",
                 "--user-data-dir=" + profileDir.toAbsolutePath());
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()

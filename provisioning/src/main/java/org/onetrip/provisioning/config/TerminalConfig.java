@@ -13,11 +13,38 @@ import org.onetrip.store.catalog.RegionCode;
  * {@link #validate()} names every wrong setting and its fix at once.
  *
  * @param uplink the platform's Intake API base URI; empty in demo mode, where the simulator's is used
+ * @param voice  spoken prompts ({@code voice.prompts}): on, off, or only in elder mode (the default)
  */
 public record TerminalConfig(String terminalId, String siteName, SiteType siteType, RegionCode region,
-                             URI uplink, Duration residentIdleTimeout) {
+                             URI uplink, Duration residentIdleTimeout, Voice voice) {
     public TerminalConfig {
         Objects.requireNonNull(region, "region");
+        voice = voice == null ? Voice.ELDER : voice;
+    }
+
+    /** A terminal with voice prompts in elder mode only. */
+    public TerminalConfig(String terminalId, String siteName, SiteType siteType, RegionCode region, URI uplink,
+                          Duration residentIdleTimeout) {
+        this(terminalId, siteName, siteType, region, uplink, residentIdleTimeout, Voice.ELDER);
+    }
+
+    /** Spoken prompts (offline speech): always, never, or for residents who switched on 长辈模式. */
+    public enum Voice {
+        ON, OFF, ELDER;
+
+        /** {@code on}, {@code off} or {@code elder} (any case). */
+        public static Voice parse(String text) {
+            for (Voice v : values()) {
+                if (v.name().equalsIgnoreCase(text.strip())) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("voice.prompts must be on, off or elder (got: " + text + ")");
+        }
+    }
+
+    public TerminalConfig withVoice(Voice setting) {
+        return new TerminalConfig(terminalId, siteName, siteType, region, uplink, residentIdleTimeout, setting);
     }
 
     /** The demo terminal: a village agency point at 长丰县 水湖镇 锦湖社区. */
@@ -27,7 +54,7 @@ public record TerminalConfig(String terminalId, String siteName, SiteType siteTy
     }
 
     public TerminalConfig withUplink(URI uri) {
-        return new TerminalConfig(terminalId, siteName, siteType, region, uri, residentIdleTimeout);
+        return new TerminalConfig(terminalId, siteName, siteType, region, uri, residentIdleTimeout, voice);
     }
 
     /** Fails with every problem named, each with the setting and what to do. */

@@ -88,8 +88,14 @@ public record TerminalFiles(Path dataDir) {
         } catch (NumberFormatException e) {
             throw new ConfigurationException("terminal configuration: resident.idle-timeout must be seconds");
         }
+        TerminalConfig.Voice voice;
+        try {
+            voice = TerminalConfig.Voice.parse(p.getProperty("voice.prompts", "elder"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("terminal configuration: " + e.getMessage());
+        }
         return new TerminalConfig(p.getProperty("terminal.id"), p.getProperty("site.name"), type,
-                RegionCode.of(region), uplink.isEmpty() ? null : URI.create(uplink), Duration.ofSeconds(idle));
+                RegionCode.of(region), uplink.isEmpty() ? null : URI.create(uplink), Duration.ofSeconds(idle), voice);
     }
 
     public static Properties toProperties(TerminalConfig c) {
@@ -100,6 +106,7 @@ public record TerminalFiles(Path dataDir) {
         p.setProperty("region", c.region().toString());
         p.setProperty("uplink.url", c.uplink() == null ? "" : c.uplink().toString());
         p.setProperty("resident.idle-timeout", Long.toString(c.residentIdleTimeout().toSeconds()));
+        p.setProperty("voice.prompts", c.voice().name().toLowerCase(Locale.ROOT));
         return p;
     }
 

@@ -108,6 +108,26 @@ class TerminalConfigTest {
                 null, null, Duration.ofSeconds(60)));
     }
 
+    @Test
+    void voice_prompts_default_to_elder_mode_and_the_setting_round_trips() {
+        assertEquals(TerminalConfig.Voice.ELDER, DEMO.voice());
+        java.util.Properties p = TerminalFiles.toProperties(DEMO.withVoice(TerminalConfig.Voice.OFF));
+        assertEquals("off", p.getProperty("voice.prompts"));
+        assertEquals(TerminalConfig.Voice.OFF, TerminalFiles.fromProperties(p).voice());
+        p.setProperty("voice.prompts", " ON ");
+        assertEquals(TerminalConfig.Voice.ON, TerminalFiles.fromProperties(p).voice());
+        p.remove("voice.prompts");
+        assertEquals(TerminalConfig.Voice.ELDER, TerminalFiles.fromProperties(p).voice(), "older files keep working");
+    }
+
+    @Test
+    void an_unknown_voice_setting_is_named_with_its_choices() {
+        java.util.Properties p = TerminalFiles.toProperties(DEMO);
+        p.setProperty("voice.prompts", "loud");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> TerminalFiles.fromProperties(p));
+        assertTrue(e.getMessage().contains("voice.prompts must be on, off or elder"), e.getMessage());
+    }
+
     private static TerminalConfig with(String id, String site, TerminalConfig.SiteType type, URI uplink,
                                        Duration idle) {
         return new TerminalConfig(id, site, type, DEMO.region(), uplink, idle);
