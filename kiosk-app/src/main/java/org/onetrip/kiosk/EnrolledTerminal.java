@@ -59,12 +59,12 @@ public final class EnrolledTerminal {
         try {
             config = files.readConfig();
         } catch (ConfigurationException e) {
-            throw new TerminalSetupException(file + ": " + e.getMessage() + "; " + ENROLL + " with --force, or "
-                    + APPLY);
+            throw new TerminalSetupException(file + ": " + e.getMessage() + "; correct it with 'sudo -u onetrip"
+                    + " onetrip-provision enroll --force …' or " + APPLY);
         }
         if (config.uplink() == null) {
             throw new TerminalSetupException(file + ": uplink.url is empty: a production terminal needs the"
-                    + " platform's address; " + ENROLL + " with --uplink URL --force");
+                    + " platform's address; run 'sudo -u onetrip onetrip-provision enroll --uplink URL --force …'");
         }
         for (String name : new String[] {"terminal-key.pem", "terminal-key.pub.pem"}) {
             Path key = files.keys().resolve(name);

@@ -210,6 +210,11 @@ class ProductionStartTest {
         Files.writeString(props, Files.readString(props).replaceAll("uplink.url=.*", "uplink.url="));
         String message = refusal();
         assertTrue(message.contains("uplink.url is empty") && message.contains("--uplink"), message);
+
+        Files.writeString(props, Files.readString(props).replaceAll("region=.*", "region=3401"));
+        String region = refusal();
+        assertTrue(region.contains("terminal.properties") && region.contains("region must be a 12-digit division code")
+                && region.contains("enroll --force"), region);
     }
 
     @Test
