@@ -55,6 +55,7 @@ import org.onetrip.kiosk.guide.GuideService;
 import org.onetrip.store.db.Database;
 import org.onetrip.store.feedback.FeedbackStore;
 import org.onetrip.store.submission.Outbox;
+import org.onetrip.store.submission.AttachmentSweep;
 import org.onetrip.store.submission.SubmissionStore;
 import org.onetrip.store.sync.SyncEngine;
 import org.onetrip.store.token.ReceiptTokenSigner;
@@ -175,7 +176,8 @@ public final class KioskApplication extends ContainerLifeCycle {
         this.services = services;
         web = new WebServer(settings.host(), settings.port(), services);
 
-        List<LifeCycle> parts = new java.util.ArrayList<>(List.of(database, intake, new DemoEnrolment(intake, identity)));
+        List<LifeCycle> parts = new java.util.ArrayList<>(List.of(database,
+                new AttachmentSweep(store, AttachmentSweep.DEFAULT_GRACE), intake, new DemoEnrolment(intake, identity)));
         parts.addAll(devices.parts());
         parts.add(new PanelFeedback(devices.panel(), devices.reader(), devices.scanner()));
         parts.addAll(List.of(printer, uplink, catalogUplink, new CatalogStartup(catalog, database, divisions, catalogUplink),

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
@@ -49,6 +50,7 @@ public final class Database extends AbstractLifeCycle {
     private boolean transactionOpen;
     private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
     private static final int MAX_GROUP = 64;
+    private final AtomicLong commits = new AtomicLong();
 
     public Database(Path file, Clock clock) {
         this.file = file.toAbsolutePath();
@@ -207,6 +209,7 @@ public final class Database extends AbstractLifeCycle {
                     raw.rollback();
                 } else {
                     raw.commit();
+                    commits.incrementAndGet();
                 }
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(raw);
@@ -261,6 +264,16 @@ public final class Database extends AbstractLifeCycle {
         } catch (SQLException e) {
             log.error("database[{}]: rollback failed: {}", file, e.getMessage());
         }
+    }
+
+    /** Commits since start (a group of works is one): how tests see that works were grouped. */
+    long commits() {
+        return commits.get();
+    }
+
+    /** Works queued for the next group commit. */
+    int waitingWork() {
+        return waiting.size();
     }
 
     /** Runs a read (or a single auto-committed statement). */

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -231,6 +232,34 @@ public final class SubmissionStore {
             applicantSalt = salt;
         }
         return salt;
+    }
+
+    private static final String ATTACHMENT_SEALED = "SELECT 1 FROM attachment WHERE sha256 = ?";
+
+    /**
+     * Removes attachment files no sealed submission refers to (staged, then a crash or a session that never
+     * sealed) once older than {@code grace}, and logs how many: counts only, never what they were.
+     */
+    public AttachmentStore.Sweep sweepUnsealedAttachments(Duration grace) {
+        AttachmentStore.Sweep sweep = attachments.sweep(this::attachmentSealed, clock.instant().minus(grace));
+        if (sweep.removed() > 0) {
+            log.warn("{}: removed {} staged files ({} bytes) no sealed submission refers to, older than {}; {} kept",
+                    attachments, sweep.removed(), sweep.bytesRemoved(), grace, sweep.kept());
+        } else {
+            log.info("{}: no unsealed staged files older than {}; {} kept", attachments, grace, sweep.kept());
+        }
+        return sweep;
+    }
+
+    private boolean attachmentSealed(String sha256) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(ATTACHMENT_SEALED)) {
+                ps.setString(1, sha256);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
     }
 
     private static final String SELECT = """
