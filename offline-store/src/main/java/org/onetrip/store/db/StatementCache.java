@@ -61,8 +61,12 @@ final class StatementCache implements AutoCloseable {
         if (method.getName().equals("prepareStatement") && args != null && args.length == 1) {
             return checkOut((String) args[0]);
         }
-        if (method.getName().equals("close")) {
-            throw new SQLException("the store's connection is closed by the store, not by its users");
+        switch (method.getName()) {
+            case "close" -> throw new SQLException("the store's connection is closed by the store, not by its users");
+            case "commit", "rollback", "setAutoCommit" -> throw new SQLException(
+                    "the store's transactions begin and end in Database.inTransaction (group commit), not in its work");
+            default -> {
+            }
         }
         return invoke(raw, method, args);
     }
