@@ -40,6 +40,7 @@ import org.onetrip.store.uplink.TerminalIdentity;
 class CrashTest {
     private static final boolean LONG = Boolean.getBoolean("onetrip.longTests");
     private static final Duration KILLING = LONG ? Duration.ofMinutes(5) : Duration.ofSeconds(25);
+    private static final int MIN_KILLS = 4;
 
     static {
         TerminalHarness.useLocalSqliteNatives();
@@ -61,8 +62,12 @@ class CrashTest {
         try {
             Set<UUID> sealed = ConcurrentHashMap.newKeySet();
             int kills = 0;
-            long end = System.nanoTime() + KILLING.toNanos();
-            while (System.nanoTime() < end) {
+            long start = System.nanoTime();
+            long end = start + KILLING.toNanos();
+            // On a machine busy enough that a child JVM takes seconds to start, keep killing past the budget (up
+            // to four times it) until the minimum number of kills has happened.
+            long hardEnd = start + 4 * KILLING.toNanos();
+            while (System.nanoTime() < end || kills < MIN_KILLS && System.nanoTime() < hardEnd) {
                 Child child = Child.start(terminalDir, platform, "seal", random.nextLong(), directory);
                 // A quarter of the kills land anywhere in start-up (migrations, integrity check, key loading),
                 // the rest after a random number of seals, a random few milliseconds into what follows.
@@ -90,7 +95,7 @@ class CrashTest {
 
             Map<UUID, String> atTerminal = projectNumbers(terminalDir);
             assertEquals(CrashChild.DRAINED + " quarantined=0", verdict);
-            assertTrue(kills >= 4, "only " + kills + " kills");
+            assertTrue(kills >= MIN_KILLS, "only " + kills + " kills");
             assertTrue(sealed.size() >= 10, "only " + sealed.size() + " seals");
             assertTrue(atTerminal.keySet().containsAll(sealed), "0 lost");
             for (Map.Entry<UUID, String> e : atTerminal.entrySet()) {

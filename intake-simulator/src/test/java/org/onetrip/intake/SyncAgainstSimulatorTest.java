@@ -354,6 +354,47 @@ class SyncAgainstSimulatorTest {
         assertTrue(halted.contains("401") && halted.contains("clock") && halted.contains("720 s ahead"), halted);
     }
 
+    @Test
+    void an_operator_halt_survives_a_restart_until_an_operator_lets_the_queue_go() {
+        UUID id = seal(List.of());
+        platform.simulator.revoke(TERMINAL_ID);
+        terminal.sync.runOnce();
+        String halted = terminal.sync.state().halted().orElseThrow();
+        platform.simulator.enroll(TERMINAL_ID, terminal.identity.publicKeyPem());
+
+        restartTerminal();
+        terminal.sync.runOnce();
+        Optional<String> afterRestart = terminal.sync.state().halted();
+        int storedWhileHalted = platform.simulator.storedSubmissionCount();
+        terminal.sync.retryNow();
+        terminal.sync.runOnce();
+        restartTerminal();
+        terminal.sync.runOnce();
+
+        assertTrue(halted.contains("403"), halted);
+        assertEquals(Optional.of(halted), afterRestart, "the restarted terminal shows the operator the same message");
+        assertEquals(0, storedWhileHalted, "a restart does not quietly resume a queue the platform refused");
+        assertEquals(SubmissionStatus.SENT, status(id));
+        assertEquals(Optional.empty(), terminal.sync.state().halted(), "retry now cleared it for good");
+        assertEquals(List.of("sync.halted", "sync.resumed"), terminal.db.read(c -> {
+            List<String> actions = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT action FROM audit_log WHERE action LIKE 'sync.%' ORDER BY seq");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    actions.add(rs.getString(1));
+                }
+            }
+            return actions;
+        }));
+    }
+
+    private void restartTerminal() {
+        terminal.close();
+        terminal = new TerminalHarness(directory.resolve("terminal"), TERMINAL_ID, terminalClock,
+                platform.simulator::baseUri, 1);
+    }
+
     // --- helpers ---
 
     private static final class RecordingCatalog implements CatalogSink {

@@ -68,6 +68,7 @@ import org.onetrip.kiosk.guide.GuideService;
 import org.onetrip.store.db.Database;
 import org.onetrip.store.feedback.FeedbackStore;
 import org.onetrip.store.submission.Outbox;
+import org.onetrip.store.submission.AttachmentSweep;
 import org.onetrip.store.submission.SubmissionStore;
 import org.onetrip.store.sync.SyncEngine;
 import org.onetrip.store.token.ReceiptTokenSigner;
@@ -181,7 +182,8 @@ public final class KioskApplication extends ContainerLifeCycle {
         services = services(store, feedback, catalog, sync, idle, voice);
         web = new WebServer(setup.host(), setup.port(), services);
 
-        List<LifeCycle> parts = new ArrayList<>(List.of(database));
+        List<LifeCycle> parts = new ArrayList<>(List.of(database,
+                new AttachmentSweep(store, AttachmentSweep.DEFAULT_GRACE)));
         intake.ifPresent(i -> parts.addAll(List.of(i, new DemoEnrolment(i, identity))));
         parts.addAll(devices.parts());
         parts.add(new PanelFeedback(devices.panel(), devices.reader(), devices.scanner()));
@@ -208,7 +210,9 @@ public final class KioskApplication extends ContainerLifeCycle {
                 setup.syncInterval());
         sync.setFeedback(feedback);
         sync.setHeartbeat(softwareVersion(), Duration.ofMinutes(5),
-                () -> Map.of("printerPaper", printer.status().name()));
+                () -> Map.of("printerPaper", printer.status().name(),
+                        // the platform keeps the audit chain's head: entries cut from the end show against it
+                        "auditHead", database.read(audit::head).map(Object::toString).orElse("")));
         return sync;
     }
 

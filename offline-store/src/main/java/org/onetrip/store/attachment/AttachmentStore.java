@@ -10,10 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.onetrip.store.db.StoreException;
 import org.slf4j.Logger;
@@ -64,6 +70,7 @@ public final class AttachmentStore {
             Files.createDirectories(target.getParent());
             if (Files.exists(target) && Files.size(target) == size) {
                 Files.delete(tmp);
+                Files.setLastModifiedTime(target, FileTime.from(Instant.now())); // staged again: its grace starts now
             } else {
                 move(tmp, target);
                 forceDirectory(target.getParent());
@@ -98,6 +105,52 @@ public final class AttachmentStore {
             return false;
         }
     }
+
+    /** What {@link #sweep} found: files removed, and files kept because a sealed submission refers to them. */
+    public record Sweep(int removed, long bytesRemoved, int kept) {
+    }
+
+    /**
+     * Removes what a crash between staging and sealing leaves behind: half-written staging files, and staged
+     * files that {@code referenced} (a sealed submission's attachment row) does not know, once last staged
+     * before {@code olderThan}. Newer files are kept: a resident may still be about to seal them. Run it at start,
+     * before sessions begin.
+     */
+    public Sweep sweep(Predicate<String> referenced, Instant olderThan) {
+        if (!Files.isDirectory(dir)) {
+            return new Sweep(0, 0, 0);
+        }
+        int removed = 0;
+        long bytes = 0;
+        int kept = 0;
+        try (Stream<Path> files = Files.walk(dir, 2)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String name = file.getFileName().toString();
+                boolean staging = name.startsWith(".staging-");
+                boolean staged = !staging && SHA256_NAME.matcher(name).matches()
+                        && file.getParent().getFileName().toString().equals(name.substring(0, 2));
+                if (!staging && !staged) {
+                    continue;
+                }
+                if (staged && referenced.test(name)) {
+                    kept++;
+                    continue;
+                }
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                if (!attributes.lastModifiedTime().toInstant().isBefore(olderThan)) {
+                    continue;
+                }
+                Files.deleteIfExists(file);
+                removed++;
+                bytes += attributes.size();
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new StoreException(this + ": cannot sweep unsealed attachments: " + e.getMessage(), e);
+        }
+        return new Sweep(removed, bytes, kept);
+    }
+
+    private static final Pattern SHA256_NAME = Pattern.compile("[0-9a-f]{64}");
 
     private static void move(Path from, Path to) throws IOException {
         try {

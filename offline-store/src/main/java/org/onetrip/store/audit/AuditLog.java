@@ -59,15 +59,11 @@ public final class AuditLog {
             SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit_log ORDER BY seq
             """;
 
-    private static final String HIGHEST_EVER = """
-            SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'
-            """;
-
     /**
-     * Walks the whole chain and names the first entry that was altered (content or hash changed), removed from the
-     * middle (a gap in the sequence numbers, the chain no longer links) or removed from the end (SQLite's
-     * AUTOINCREMENT counter remembers a higher number than the last entry). Someone who rewrites the whole tail
-     * and the counter consistently is beyond what a local check can see; docs/threat-model.md says so.
+     * Walks the whole chain and names the first entry that was altered (content or hash changed) or removed from
+     * the middle (a gap in the sequence numbers; the chain no longer links). Entries cut from the end leave a chain
+     * that holds: only an anchor kept elsewhere shows them — the platform receives the chain's head with every
+     * heartbeat ({@link #head}), and {@link #verify(Connection, Anchor)} checks the log still holds it.
      */
     public AuditVerdict verify(Connection c) throws SQLException {
         String prev = GENESIS;
@@ -92,13 +88,63 @@ public final class AuditLog {
                 count++;
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(HIGHEST_EVER); ResultSet rs = ps.executeQuery()) {
-            if (rs.next() && rs.getLong(1) >= expectedSeq) {
-                return broken(count, expectedSeq, AuditVerdict.Kind.TAIL_REMOVED, "audit entries " + expectedSeq
-                        + "–" + rs.getLong(1) + " were removed from the end of the log");
+        return new AuditVerdict(count, java.util.Optional.empty());
+    }
+
+    /** An entry known to an outside party (the platform, an inspector's notes): its number and hash. */
+    public record Anchor(long seq, String hash) {
+        /** Parses {@code SEQ:HASH}, as {@link #head} prints it. */
+        public static Anchor parse(String text) {
+            int colon = text.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("an audit anchor is SEQ:HASH, e.g. 1234:9f86d0…");
+            }
+            return new Anchor(Long.parseLong(text.substring(0, colon).trim()), text.substring(colon + 1).trim());
+        }
+
+        @Override
+        public String toString() {
+            return seq + ":" + hash;
+        }
+    }
+
+    private static final String HEAD = """
+            SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1
+            """;
+
+    /** The newest entry, as an anchor to keep elsewhere; empty for an empty log. */
+    public java.util.Optional<Anchor> head(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(HEAD); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? java.util.Optional.of(new Anchor(rs.getLong(1), rs.getString(2)))
+                    : java.util.Optional.empty();
+        }
+    }
+
+    private static final String AT = """
+            SELECT hash FROM audit_log WHERE seq = ?
+            """;
+
+    /** {@link #verify(Connection)}, and that the entry {@code anchor} names is still there with its hash. */
+    public AuditVerdict verify(Connection c, Anchor anchor) throws SQLException {
+        AuditVerdict chain = verify(c);
+        if (!chain.holds()) {
+            return chain;
+        }
+        try (PreparedStatement ps = c.prepareStatement(AT)) {
+            ps.setLong(1, anchor.seq());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return broken(chain.entries(), anchor.seq(), AuditVerdict.Kind.TAIL_REMOVED, "audit entry "
+                            + anchor.seq() + " and any after it were removed (the log ends at " + chain.entries()
+                            + ")");
+                }
+                if (!rs.getString(1).equals(anchor.hash())) {
+                    return broken(chain.entries(), anchor.seq(), AuditVerdict.Kind.ALTERED, "audit entry "
+                            + anchor.seq() + " is not the one the anchor names: the log was rewritten up to it");
+                }
             }
         }
-        return new AuditVerdict(count, java.util.Optional.empty());
+        return chain;
     }
 
     /** The sequence number of the first entry altered or removed ({@link #verify}), or -1 when the chain holds. */

@@ -15,7 +15,7 @@ public record AuditVerdict(long entries, Optional<Problem> problem) {
         ALTERED,
         /** Entries before this one are missing: sequence numbers were skipped and the chain does not link. */
         REMOVED,
-        /** The newest entries are missing: the database remembers a higher sequence number than the last entry. */
+        /** The newest entries are missing: an anchor kept elsewhere names an entry the log no longer has. */
         TAIL_REMOVED
     }
 

@@ -11,7 +11,11 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
@@ -42,7 +46,11 @@ public final class Database extends AbstractLifeCycle {
      * one at a time. Opening and closing a connection per transaction would make SQLite checkpoint the WAL on
      * each last close — several extra fsyncs per seal.
      */
-    private Connection shared;
+    private StatementCache statements;
+    private boolean transactionOpen;
+    private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
+    private static final int MAX_GROUP = 64;
+    private final AtomicLong commits = new AtomicLong();
 
     public Database(Path file, Clock clock) {
         this.file = file.toAbsolutePath();
@@ -52,6 +60,7 @@ public final class Database extends AbstractLifeCycle {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
+        config.setGetGeneratedKeys(false); // else every INSERT compiles and runs "SELECT last_insert_rowid()"
         this.dataSource = new SQLiteDataSource(config);
         this.dataSource.setUrl("jdbc:sqlite:" + this.file);
     }
@@ -84,7 +93,7 @@ public final class Database extends AbstractLifeCycle {
                 .migrate();
         lock.lock();
         try {
-            shared = dataSource.getConnection();
+            statements = new StatementCache(dataSource.getConnection());
         } finally {
             lock.unlock();
         }
@@ -124,9 +133,10 @@ public final class Database extends AbstractLifeCycle {
     protected void doStop() throws Exception {
         lock.lock();
         try {
-            if (shared != null) {
-                shared.close();
-                shared = null;
+            if (statements != null) {
+                statements.close();
+                statements.raw().close();
+                statements = null;
             }
         } finally {
             lock.unlock();
@@ -142,30 +152,128 @@ public final class Database extends AbstractLifeCycle {
      * Runs {@code work} in one transaction: committed (and, with {@code synchronous=FULL}, on disk) when it
      * returns, rolled back when it throws. Called inside another transaction on the same thread, it joins it.
      * Do not keep the connection beyond {@code work}.
+     *
+     * <p>Group commit: when several threads call this at once, the one holding the lock runs every waiting
+     * {@code work} (each under its own savepoint, so one that throws is rolled back alone and its caller gets
+     * the exception) and commits them with one fsync; each caller returns only after the commit that holds its
+     * work. A lone caller pays no more than before.
      */
     public <T> T inTransaction(SqlWork<T> work) {
+        if (lock.isHeldByCurrentThread() && transactionOpen) {
+            try {
+                return work.run(connection());
+            } catch (SQLException e) {
+                throw new StoreException("database[" + file + "]: " + e.getMessage(), e);
+            }
+        }
+        Pending<T> mine = new Pending<>(work);
+        waiting.add(mine);
         lock.lock();
         try {
-            Connection c = connection();
-            if (!c.getAutoCommit()) {
-                return work.run(c);
+            while (!mine.done) {
+                commitWaiting();
             }
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("database[" + file + "]: " + e.getMessage(), e);
         } finally {
             lock.unlock();
         }
+        return mine.outcome();
+    }
+
+    /** Under the lock: runs every waiting work in one transaction and commits it; marks each one done. */
+    private void commitWaiting() {
+        List<Pending<?>> group = new ArrayList<>();
+        for (Pending<?> p; group.size() < MAX_GROUP && (p = waiting.poll()) != null; ) {
+            group.add(p);
+        }
+        Connection c;
+        try {
+            c = connection();
+        } catch (StoreException e) {
+            group.forEach(p -> p.fail(e));
+            group.forEach(Pending::finish);
+            return;
+        }
+        Connection raw = statements.raw();
+        try {
+            raw.setAutoCommit(false);
+            transactionOpen = true;
+            try {
+                if (group.size() == 1) {
+                    group.getFirst().run(c);
+                } else {
+                    for (Pending<?> p : group) {
+                        runUnderSavepoint(raw, c, p);
+                    }
+                }
+                if (group.stream().allMatch(p -> p.failure != null)) {
+                    raw.rollback();
+                } else {
+                    raw.commit();
+                    commits.incrementAndGet();
+                }
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(raw);
+                StoreException failure = new StoreException("database[" + file + "]: " + e.getMessage(), e);
+                group.forEach(p -> p.lose(e instanceof RuntimeException r && group.size() == 1 ? r : failure));
+            } catch (Error e) {
+                rollbackQuietly(raw);
+                group.forEach(p -> p.lose(new StoreException("database[" + file + "]: " + e, e)));
+                throw e;
+            } finally {
+                transactionOpen = false;
+                restoreAutoCommit(raw);
+            }
+        } catch (SQLException e) {
+            StoreException failure = new StoreException("database[" + file + "]: " + e.getMessage(), e);
+            group.forEach(p -> p.fail(failure));
+        } finally {
+            group.forEach(Pending::finish);
+        }
+    }
+
+    private static final String SAVEPOINT = "SAVEPOINT grouped";
+    private static final String RELEASE = "RELEASE grouped";
+    private static final String ROLLBACK_TO = "ROLLBACK TO grouped";
+
+    private void runUnderSavepoint(Connection raw, Connection c, Pending<?> p) throws SQLException {
+        try (Statement s = raw.createStatement()) {
+            s.execute(SAVEPOINT);
+            try {
+                p.run(c);
+            } catch (SQLException | RuntimeException e) {
+                s.execute(ROLLBACK_TO);
+                p.fail(e instanceof SQLException sql
+                        ? new StoreException("database[" + file + "]: " + sql.getMessage(), sql) : (RuntimeException) e);
+            } finally {
+                s.execute(RELEASE);
+            }
+        }
+    }
+
+    private void restoreAutoCommit(Connection raw) {
+        try {
+            raw.setAutoCommit(true);
+        } catch (SQLException e) {
+            log.error("database[{}]: cannot leave the transaction mode: {}", file, e.getMessage());
+        }
+    }
+
+    private void rollbackQuietly(Connection raw) {
+        try {
+            raw.rollback();
+        } catch (SQLException e) {
+            log.error("database[{}]: rollback failed: {}", file, e.getMessage());
+        }
+    }
+
+    /** Commits since start (a group of works is one): how tests see that works were grouped. */
+    long commits() {
+        return commits.get();
+    }
+
+    /** Works queued for the next group commit. */
+    int waitingWork() {
+        return waiting.size();
     }
 
     /** Runs a read (or a single auto-committed statement). */
@@ -181,10 +289,10 @@ public final class Database extends AbstractLifeCycle {
     }
 
     private Connection connection() {
-        if (shared == null) {
+        if (statements == null) {
             throw new StoreException("database[" + file + "]: not started (" + getState() + ")");
         }
-        return shared;
+        return statements.connection();
     }
 
     @Override
@@ -195,5 +303,48 @@ public final class Database extends AbstractLifeCycle {
     @FunctionalInterface
     public interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    /** One caller's work waiting for a group commit, and what became of it. */
+    private static final class Pending<T> {
+        private final SqlWork<T> work;
+        private T result;
+        private RuntimeException failure;
+        private boolean ran;
+        private volatile boolean done;
+
+        Pending(SqlWork<T> work) {
+            this.work = work;
+        }
+
+        void run(Connection c) throws SQLException {
+            ran = true;
+            result = work.run(c);
+        }
+
+        void fail(RuntimeException e) {
+            failure = e;
+        }
+
+        /** The whole transaction failed: every work in it is lost, with the error (its own, if it threw). */
+        void lose(RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+
+        void finish() {
+            if (!ran && failure == null) {
+                failure = new StoreException("database: a grouped transaction ended before this work ran");
+            }
+            done = true;
+        }
+
+        T outcome() {
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
+        }
     }
 }

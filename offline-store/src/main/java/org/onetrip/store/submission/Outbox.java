@@ -401,6 +401,48 @@ public final class Outbox {
         });
     }
 
+    private static final String GET_HALT = "SELECT value FROM setting WHERE name = 'sync.halted'";
+    private static final String PUT_HALT = """
+            INSERT INTO setting (name, value) VALUES ('sync.halted', ?)
+            ON CONFLICT(name) DO UPDATE SET value = excluded.value
+            """;
+    private static final String DELETE_HALT = "DELETE FROM setting WHERE name = 'sync.halted'";
+
+    /** The operator message the queue was stopped with (401/403), kept across restarts until someone acts. */
+    public Optional<String> operatorHalt() {
+        return store.db().read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(GET_HALT); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        });
+    }
+
+    /** Stops the queue for an operator, durably, with an audit entry (the message names no resident). */
+    public void saveOperatorHalt(String message) {
+        store.db().inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(PUT_HALT)) {
+                ps.setString(1, message);
+                ps.executeUpdate();
+            }
+            store.audit().append(c, "sync", "sync.halted", "queue", message);
+            return null;
+        });
+    }
+
+    /** An operator let the queue go again ("retry now"); returns whether it was stopped. */
+    public boolean clearOperatorHalt(String actor) {
+        return store.db().inTransaction(c -> {
+            int cleared;
+            try (PreparedStatement ps = c.prepareStatement(DELETE_HALT)) {
+                cleared = ps.executeUpdate();
+            }
+            if (cleared > 0) {
+                store.audit().append(c, actor, "sync.resumed", "queue", "");
+            }
+            return cleared > 0;
+        });
+    }
+
     /** A corrupt database file set aside at start, if there was one (the heartbeat reports it). */
     public Optional<Path> databaseSetAside() {
         return store.db().setAside();

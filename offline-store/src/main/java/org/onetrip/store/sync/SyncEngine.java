@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * exponential backoff and full jitter; three in a row end the cycle (the link is down). The first success after
  * an outage makes every deferred record due again. A 422 or 409 quarantines only its record with the
  * platform's reason, and the queue goes on. A 401 or 403 (clock wrong, key revoked) halts everything with a
- * message for the operator until {@link #retryNow()}.
+ * message for the operator until {@link #retryNow()}; the halt is kept in the database, so a restart does not
+ * quietly resume a queue the platform refused.
  */
 public final class SyncEngine extends AbstractLifeCycle {
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
@@ -74,6 +75,7 @@ public final class SyncEngine extends AbstractLifeCycle {
     private boolean skewReported;
     private ScheduledExecutorService worker;
     private volatile SyncState state = SyncState.initial();
+    private volatile boolean haltRestored;
 
     public SyncEngine(Outbox outbox, IntakeClient client, Clock clock, RandomGenerator random, Duration interval) {
         this.outbox = outbox;
@@ -113,6 +115,7 @@ public final class SyncEngine extends AbstractLifeCycle {
 
     @Override
     protected void doStart() {
+        restoreHalt();
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sync-engine");
             t.setDaemon(true);
@@ -140,8 +143,15 @@ public final class SyncEngine extends AbstractLifeCycle {
         }
     }
 
-    /** "Retry now": clears an operator halt, makes every deferred record due, and runs a cycle now. */
+    /**
+     * "Retry now": clears an operator halt (also the one kept from before a restart), makes every deferred record
+     * due, and runs a cycle now.
+     */
     public void retryNow() {
+        haltRestored = true;
+        if (outbox.clearOperatorHalt("operator")) {
+            log.info("sync: an operator let the queue go again");
+        }
         state = state.resumed();
         outbox.wakeAll(clock.instant());
         nudge();
@@ -162,6 +172,7 @@ public final class SyncEngine extends AbstractLifeCycle {
 
     /** One cycle (see the class comment). Does nothing while halted for an operator. */
     public synchronized void runOnce() {
+        restoreHalt();
         try {
             if (state.halted().isPresent()) {
                 return;
@@ -461,6 +472,19 @@ public final class SyncEngine extends AbstractLifeCycle {
     private void halt(String message) {
         log.error("sync: queue stopped for an operator: {}", message);
         state = state.halt(message);
+        outbox.saveOperatorHalt(message);
+    }
+
+    /** Once per engine: a halt saved before a restart stops the queue again, with its message. */
+    private void restoreHalt() {
+        if (haltRestored) {
+            return;
+        }
+        haltRestored = true;
+        outbox.operatorHalt().ifPresent(message -> {
+            log.error("sync: queue still stopped for an operator (since before the restart): {}", message);
+            state = state.halt(message);
+        });
     }
 
     private static void deleteQuietly(Path file) {

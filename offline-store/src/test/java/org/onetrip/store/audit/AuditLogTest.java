@@ -107,15 +107,31 @@ class AuditLogTest {
     }
 
     @Test
-    void entries_removed_from_the_end_are_found_by_the_counter_sqlite_keeps() {
+    void entries_cut_from_the_end_are_found_against_an_anchor_kept_elsewhere() {
         appendThree();
+        AuditLog.Anchor anchor = fixture.db.read(audit::head).orElseThrow();
 
         fixture.execute("DROP TRIGGER audit_log_no_delete");
         fixture.execute("DELETE FROM audit_log WHERE seq = 3");
 
-        AuditVerdict.Problem problem = fixture.db.read(audit::verify).problem().orElseThrow();
+        assertTrue(fixture.db.read(audit::verify).holds(), "the chain alone cannot tell");
+        AuditVerdict.Problem problem = fixture.db.read(c -> audit.verify(c, anchor)).problem().orElseThrow();
         assertEquals(3L, problem.seq());
         assertEquals(AuditVerdict.Kind.TAIL_REMOVED, problem.kind());
+    }
+
+    @Test
+    void a_log_cut_and_written_again_no_longer_holds_the_anchor() {
+        appendThree();
+        AuditLog.Anchor anchor = fixture.db.read(audit::head).orElseThrow();
+
+        fixture.execute("DROP TRIGGER audit_log_no_delete");
+        fixture.execute("DELETE FROM audit_log WHERE seq = 3");
+        fixture.db.inTransaction(c -> audit.append(c, "someone", "NOTHING", "x", ""));
+
+        assertEquals(AuditVerdict.Kind.ALTERED,
+                fixture.db.read(c -> audit.verify(c, anchor)).problem().orElseThrow().kind());
+        assertEquals(anchor, AuditLog.Anchor.parse(anchor.toString()));
     }
 
     @Test
@@ -126,7 +142,6 @@ class AuditLogTest {
         fixture.execute("DROP TRIGGER audit_log_no_update");
         fixture.execute("DELETE FROM audit_log WHERE seq = 2");
         fixture.execute("UPDATE audit_log SET seq = 2 WHERE seq = 3");
-        fixture.execute("UPDATE sqlite_sequence SET seq = 2 WHERE name = 'audit_log'");
 
         AuditVerdict.Problem problem = fixture.db.read(audit::verify).problem().orElseThrow();
         assertEquals(2L, problem.seq());

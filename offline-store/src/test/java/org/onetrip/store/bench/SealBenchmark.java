@@ -1,12 +1,21 @@
 package org.onetrip.store.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.onetrip.store.audit.AuditLog;
 import org.onetrip.store.db.Database;
@@ -15,20 +24,28 @@ import org.onetrip.store.testing.Drafts;
 import org.onetrip.store.testing.StoreFixture;
 
 /**
- * Durable seals per second against the physical limit of the same disk: a loop that writes 4 KiB to a file and
- * forces it ({@code FileChannel.force(true)}, i.e. fsync) each time, and a loop that appends what a seal adds to
- * the WAL (nine pages) and forces it. A seal is one SQLite transaction in WAL
- * mode with {@code synchronous=FULL}: one fsync of the WAL per commit, so it cannot beat the loop.
- * {@code bench/run.sh offline-store org.onetrip.store.bench.SealBenchmark [DIR] [N]}
+ * Durable seals per second against the physical limit of the same disk: a loop that writes 4 KiB into a file
+ * and forces it ({@code FileChannel.force(true)}, i.e. fsync) each time. A seal is one SQLite transaction in
+ * WAL mode with {@code synchronous=FULL}: one fsync of the WAL per commit, so one sealer cannot beat the loop.
+ * Blocks of the loop and of seals are interleaved, so both see the same load on a shared machine; both run
+ * after a warm-up (a kiosk's JVM runs for days, the JIT has compiled the seal path long before).
+ * <p>
+ * {@code SEALERS} threads seal at once (several kiosk sessions or agency desks of one terminal): their seals
+ * share commits ({@link Database#inTransaction} groups them), each returning only after the commit that holds it.
+ * It also prints the CPU time of one seal (thread CPU, the fsync's wait excluded) and the WAL pages one seal
+ * writes.
+ * {@code bench/run.sh offline-store org.onetrip.store.bench.SealBenchmark [DIR] [N] [SEALERS]}
  */
 public final class SealBenchmark {
+    private static final int BLOCK = 50;
+
     private SealBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "offline-store/target/bench-seal"));
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
-        int block = 50;
+        int sealers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         StoreFixture.useLocalSqliteNatives();
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.onetrip"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
@@ -36,54 +53,92 @@ public final class SealBenchmark {
         Path file = dir.resolve("seal-" + System.nanoTime() + ".db");
         Database db = new Database(file, clock);
         db.start();
+        ExecutorService pool = Executors.newFixedThreadPool(sealers);
         long fsyncNanos = 0;
-        long appendNanos = 0;
         long sealNanos = 0;
         try (FileChannel channel = FileChannel.open(dir.resolve("fsync-probe"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-             FileChannel log = FileChannel.open(dir.resolve("append-probe"), StandardOpenOption.CREATE,
-                     StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             SubmissionStore store = new SubmissionStore(db, new AuditLog(clock), clock, "T-BENCH");
-            store.seal(Drafts.draft(UUID.randomUUID()));
-            // Interleaved blocks, so both see the same load on a shared machine.
-            for (int done = 0; done < n; done += block) {
-                fsyncNanos += fsyncs(channel, block, done);
-                appendNanos += appends(log, block, WAL_BYTES_PER_SEAL);
-                long start = System.nanoTime();
-                for (int i = 0; i < block; i++) {
-                    store.seal(Drafts.draft(UUID.randomUUID()));
-                }
-                sealNanos += System.nanoTime() - start;
+            System.out.printf("WAL pages per seal: %.1f%n", walPagesPerSeal(db, store));
+            System.out.printf("CPU per seal (one sealer): %.0f µs%n", cpuMicrosPerSeal(store, 3_000));
+            fsyncs(channel, 2_000, 0);
+            for (int done = 0; done < n; done += BLOCK) {
+                fsyncNanos += fsyncs(channel, BLOCK, done);
+                sealNanos += seals(pool, store, BLOCK, sealers);
             }
         } finally {
+            pool.shutdownNow();
             db.stop();
             Files.deleteIfExists(dir.resolve("fsync-probe"));
-            Files.deleteIfExists(dir.resolve("append-probe"));
         }
         double fsyncs = n / (fsyncNanos / 1e9);
-        double appends = n / (appendNanos / 1e9);
         double seals = n / (sealNanos / 1e9);
-        System.out.printf("raw overwrite 4 KiB + fsync %.0f/s; raw append %d KiB + fsync %.0f/s; durable seals %.0f/s;"
-                        + " seals/overwrite %.2f, seals/append %.2f (%d each, interleaved in blocks of %d)%n",
-                fsyncs, WAL_BYTES_PER_SEAL / 1024, appends, seals, seals / fsyncs, seals / appends, n, block);
+        System.out.printf("raw overwrite 4 KiB + fsync %.0f/s; durable seals %.0f/s with %d sealer(s); seals/fsync %.2f"
+                + " (%d each, interleaved in blocks of %d)%n", fsyncs, seals, sealers, seals / fsyncs, n, BLOCK);
     }
 
-    /** What one seal adds to the WAL: about nine 4 KiB pages, each with its 24-byte frame header. */
-    static final int WAL_BYTES_PER_SEAL = 9 * (4096 + 24);
-
-    /** {@code count} times: append {@code bytes} to a log file and force it, as the WAL's commit does. */
-    static long appends(FileChannel log, int count, int bytes) throws Exception {
-        ByteBuffer data = ByteBuffer.allocate(bytes);
+    /** Seals {@code count} drafts from {@code sealers} threads at once and returns the wall time. */
+    static long seals(ExecutorService pool, SubmissionStore store, int count, int sealers) throws Exception {
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int t = 0; t < sealers; t++) {
+            int share = count / sealers + (t < count % sealers ? 1 : 0);
+            tasks.add(() -> {
+                for (int i = 0; i < share; i++) {
+                    store.seal(Drafts.draft(UUID.randomUUID()));
+                }
+                return null;
+            });
+        }
         long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            data.clear();
-            data.putLong(0, i);
-            while (data.hasRemaining()) {
-                log.write(data);
+        if (sealers == 1) {
+            tasks.getFirst().call();
+        } else {
+            for (Future<Void> f : pool.invokeAll(tasks)) {
+                f.get();
             }
-            log.force(true);
         }
         return System.nanoTime() - start;
+    }
+
+    /** Warms the seal path up, then returns the thread CPU time of one seal (waiting for the fsync is not CPU). */
+    static double cpuMicrosPerSeal(SubmissionStore store, int count) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < count; i++) {
+            store.seal(Drafts.draft(UUID.randomUUID()));
+        }
+        long start = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < count; i++) {
+            store.seal(Drafts.draft(UUID.randomUUID()));
+        }
+        return (threads.getCurrentThreadCpuTime() - start) / 1e3 / count;
+    }
+
+    /** With automatic checkpoints off, the growth of the WAL over 100 seals, in pages of 4 KiB (+ frame header). */
+    static double walPagesPerSeal(Database db, SubmissionStore store) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            store.seal(Drafts.draft(UUID.randomUUID()));
+        }
+        pragma(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+        pragma(db, "PRAGMA wal_autocheckpoint = 0");
+        Path wal = db.file().resolveSibling(db.file().getFileName() + "-wal");
+        store.seal(Drafts.draft(UUID.randomUUID()));
+        long before = Files.size(wal);
+        for (int i = 0; i < 100; i++) {
+            store.seal(Drafts.draft(UUID.randomUUID()));
+        }
+        long grown = Files.size(wal) - before;
+        pragma(db, "PRAGMA wal_autocheckpoint = 1000");
+        pragma(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+        return grown / (4096.0 + 24) / 100;
+    }
+
+    private static void pragma(Database db, String sql) {
+        db.read(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+            return null;
+        });
     }
 
     /** {@code count} times: write 4 KiB into the first MiB of the file and force it to disk. */

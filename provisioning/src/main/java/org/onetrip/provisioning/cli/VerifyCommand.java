@@ -34,6 +34,10 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     DataDir dataDir;
 
+    @Option(names = "--anchor", description = "SEQ:HASH of an entry recorded elsewhere (the platform keeps the head"
+            + " each heartbeat sends); entries cut from the end of the log are found only against one")
+    String anchor;
+
     @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
     Format format;
 
@@ -48,7 +52,11 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         AuditVerdict verdict;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + database.toAbsolutePath() + "?mode=ro")) {
-            verdict = new AuditLog(Clock.systemUTC()).verify(c);
+            AuditLog audit = new AuditLog(Clock.systemUTC());
+            verdict = anchor == null ? audit.verify(c) : audit.verify(c, AuditLog.Anchor.parse(anchor));
+        } catch (IllegalArgumentException e) {
+            err.println("verify: --anchor " + anchor + ": " + e.getMessage());
+            return 2;
         } catch (SQLException e) {
             err.println("verify: cannot read the audit log in " + database + ": " + e.getMessage());
             return 2;
@@ -64,7 +72,8 @@ public final class VerifyCommand implements Callable<Integer> {
             });
             out.println(Json.MAPPER.writeValueAsString(m));
         } else if (verdict.holds()) {
-            out.println("audit log: " + verdict.entries() + " entries, the chain holds");
+            out.println("audit log: " + verdict.entries() + " entries, the chain holds"
+                    + (anchor == null ? "" : " and still has entry " + anchor));
         } else {
             out.println("audit log: BROKEN: " + verdict.problem().orElseThrow().text());
         }

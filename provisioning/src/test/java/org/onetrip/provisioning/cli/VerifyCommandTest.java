@@ -77,6 +77,19 @@ class VerifyCommandTest {
     }
 
     @Test
+    void entries_cut_from_the_end_are_named_against_the_anchor_the_platform_kept() throws Exception {
+        Terminals t = terminalWithAudit(4);
+        assertEquals(0, t.run("verify", "--data-dir", t.dataDir.toString(), "--format", "json"));
+        tamper(t, "DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log WHERE seq >= 3");
+        String anchor = "4:" + "0".repeat(64); // entry 4 as the platform's last heartbeat recorded it
+
+        assertEquals(0, t.run("verify", "--data-dir", t.dataDir.toString()), "the chain alone still holds");
+        assertEquals(1, t.run("verify", "--data-dir", t.dataDir.toString(), "--anchor", anchor));
+        assertTrue(t.out.toString().contains("audit entry 4 and any after it were removed"), t.out.toString());
+        assertEquals(2, t.run("verify", "--data-dir", t.dataDir.toString(), "--anchor", "nonsense"));
+    }
+
+    @Test
     void no_store_is_exit_2_with_the_path() throws Exception {
         Terminals t = new Terminals(dir);
 
