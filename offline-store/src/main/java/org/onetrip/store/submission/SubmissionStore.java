@@ -30,6 +30,7 @@ import org.onetrip.store.uplink.Sm2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -179,6 +180,13 @@ public final class SubmissionStore {
         body.put("applicant", applicant);
         body.put("fields", d.fields());
         body.put("delivery", d.delivery());
+        if (!d.deliveryTo().isNone()) {
+            Map<String, Object> to = new LinkedHashMap<>();
+            to.put("address", d.deliveryTo().address());
+            to.put("phone", d.deliveryTo().phone());
+            to.put("place", d.deliveryTo().place());
+            body.put("deliveryTo", to);
+        }
         body.put("attachments", d.attachments().stream().map(AttachmentRef::sha256).toList());
         return JSON.writeValueAsBytes(body);
     }
@@ -260,6 +268,65 @@ public final class SubmissionStore {
                     }
                 }
                 return out;
+            }
+        });
+    }
+
+    private static final String SELECT_LATEST_BODY = """
+            SELECT body FROM submission WHERE applicant_key = ? ORDER BY sealed_at DESC LIMIT 1
+            """;
+
+    /**
+     * The form values of the resident's most recent submission sealed on this terminal, by field key, for
+     * prefilling a new form once the resident has agreed to it; empty when they have none here. Found by the
+     * salted applicant key (the index of {@link #findByApplicant}), never by the clear number.
+     */
+    public Optional<Map<String, String>> latestFormValues(String idNumber) {
+        String key = applicantKey(idNumber);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_LATEST_BODY)) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(fields(JSON.readTree(rs.getBytes(1)))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static Map<String, String> fields(JsonNode body) {
+        Map<String, String> values = new LinkedHashMap<>();
+        JsonNode fields = body.path("fields");
+        for (String name : fields.propertyNames()) {
+            JsonNode v = fields.get(name);
+            if (v.isString()) {
+                values.put(name, v.asString());
+            }
+        }
+        return values;
+    }
+
+    /** How the result of a sealed submission reaches the resident: its method and details, as sealed. */
+    public record Delivery(String method, DeliveryDetails to) {
+    }
+
+    private static final String SELECT_BODY = "SELECT body FROM submission WHERE id = ?";
+
+    /** The delivery the resident chose for {@code id}, read from its sealed body; empty if there is no such row. */
+    public Optional<Delivery> deliveryOf(UUID id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_BODY)) {
+                ps.setString(1, id.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    JsonNode body = JSON.readTree(rs.getBytes(1));
+                    JsonNode to = body.path("deliveryTo");
+                    return Optional.of(new Delivery(body.path("delivery").asString(""), to.isObject()
+                            ? new DeliveryDetails(to.path("address").asString(""), to.path("phone").asString(""),
+                            to.path("place").asString(""))
+                            : DeliveryDetails.NONE));
+                }
             }
         });
     }
