@@ -19,6 +19,7 @@ import org.onetrip.store.catalog.Synonyms;
 import org.onetrip.store.catalog.FormField;
 import org.onetrip.store.catalog.Material;
 import org.onetrip.store.catalog.ServiceItem;
+import org.onetrip.store.submission.DeliveryDetails;
 import org.onetrip.store.submission.SealedSubmission;
 import org.onetrip.store.submission.SubmissionDraft;
 import org.onetrip.store.submission.SubmissionStore;
@@ -73,6 +74,30 @@ public final class ApplyService {
         return catalog.catalog().find(taskCode).filter(i -> config.region().isWithin(i.regionCode()));
     }
 
+    /**
+     * The form values of the resident's latest submission sealed on this terminal, if any: offered for prefilling
+     * only after the resident says yes ({@link PrefillConsent}).
+     */
+    public Optional<Map<String, String>> earlierValues(IdentityCard card) {
+        return store.latestFormValues(card.idNumber());
+    }
+
+    /**
+     * The form's starting values: what the card says, and for every other field the value the resident gave
+     * last time ({@code earlier}, empty when they did not agree), where it still fits the field.
+     */
+    public Map<String, String> prefill(ServiceItem item, IdentityCard card, Map<String, String> earlier) {
+        Map<String, String> values = prefill(item, card);
+        for (FormField f : item.fields()) {
+            String before = earlier.getOrDefault(f.key(), "").strip();
+            if (f.prefill().isEmpty() && !before.isEmpty()
+                    && !check(item, Map.of(f.key(), before)).containsKey(f.key())) {
+                values.put(f.key(), before);
+            }
+        }
+        return values;
+    }
+
     /** The form's starting values: whatever the card already says. */
     public Map<String, String> prefill(ServiceItem item, IdentityCard card) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -110,6 +135,12 @@ public final class ApplyService {
 
     /** Seals the application (durable before anything is printed), prints the receipt and wakes the sync engine. */
     public Submitted submit(IdentityCard card, ServiceItem item, Map<String, String> values, String delivery) {
+        return submit(card, item, values, delivery, DeliveryDetails.NONE);
+    }
+
+    /** As {@link #submit(IdentityCard, ServiceItem, Map, String)}, with where the result goes sealed in. */
+    public Submitted submit(IdentityCard card, ServiceItem item, Map<String, String> values, String delivery,
+                            DeliveryDetails deliveryTo) {
         Map<String, String> problems = check(item, values);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("form has problems in fields " + problems.keySet());
@@ -119,7 +150,7 @@ public final class ApplyService {
                 config.region().code(), card.name(), card.idNumber(),
                 card.maskedName() + " " + card.maskedIdNumber(), values, delivery,
                 item.promiseDays() > 0 ? WorkingDays.add(today, item.promiseDays()) : today,
-                item.toBring().stream().map(Material::name).toList());
+                item.toBring().stream().map(Material::name).toList()).withDeliveryTo(deliveryTo);
         SealedSubmission sealed = store.seal(draft);
         ReceiptService.PrintedReceipt receipt = receipts.print(sealed);
         sync.nudge();
