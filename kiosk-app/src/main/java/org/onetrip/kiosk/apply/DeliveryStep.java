@@ -120,6 +120,9 @@ public class DeliveryStep extends Div {
     private void show() {
         boolean isExpress = Delivery.EXPRESS.name().equals(method.getValue());
         express.setVisible(isExpress);
+        if (isExpress && phone.getValue().isEmpty()) {
+            phone.setValue(formPhone.get());
+        }
         String where = service.pickupPlace(item, method.getValue());
         place.setVisible(!where.isEmpty());
         place.setText(getTranslation("delivery.place", where));
