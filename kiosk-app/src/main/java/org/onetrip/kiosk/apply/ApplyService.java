@@ -13,6 +13,7 @@ import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.kiosk.receipt.ReceiptService;
 import org.onetrip.provisioning.config.TerminalConfig;
 import org.onetrip.store.catalog.Catalog;
+import org.onetrip.store.db.StoreException;
 import org.onetrip.store.catalog.CatalogSearch;
 import org.onetrip.store.catalog.LiveCatalog;
 import org.onetrip.store.catalog.Synonyms;
@@ -24,6 +25,8 @@ import org.onetrip.store.submission.SealedSubmission;
 import org.onetrip.store.submission.SubmissionDraft;
 import org.onetrip.store.submission.SubmissionStore;
 import org.onetrip.store.sync.SyncEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A resident's application, from the items this terminal offers to a sealed submission with its receipt:
@@ -31,6 +34,7 @@ import org.onetrip.store.sync.SyncEngine;
  * handed to the sync engine.
  */
 public final class ApplyService {
+    private static final Logger log = LoggerFactory.getLogger(ApplyService.class);
     private final LiveCatalog catalog;
     private final TerminalConfig config;
     private final SubmissionStore store;
@@ -76,10 +80,16 @@ public final class ApplyService {
 
     /**
      * The form values of the resident's latest submission sealed on this terminal, if any: offered for prefilling
-     * only after the resident says yes ({@link PrefillConsent}).
+     * only after the resident says yes ({@link PrefillConsent}). The prefill is a convenience: when the store
+     * cannot be read, the resident is simply not asked, and the form works as for a first visit.
      */
     public Optional<Map<String, String>> earlierValues(IdentityCard card) {
-        return store.latestFormValues(card.idNumber());
+        try {
+            return store.latestFormValues(card.idNumber());
+        } catch (StoreException e) {
+            log.warn("apply: earlier form values not read, the form is not prefilled from them: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**

@@ -171,7 +171,7 @@ public class DeliveryStep extends Div {
         DeliveryDetails d = details();
         String how = getTranslation("delivery." + method.getValue());
         return Delivery.EXPRESS.name().equals(method.getValue())
-                ? how + "：" + d.address() + "（" + d.phone() + "）"
-                : d.place().isEmpty() ? how : how + "：" + d.place();
+                ? getTranslation("delivery.summary.express", d.address(), d.phone())
+                : d.place().isEmpty() ? how : getTranslation("delivery.summary.pickup", how, d.place());
     }
 }
