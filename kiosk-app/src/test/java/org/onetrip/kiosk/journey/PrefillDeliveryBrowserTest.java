@@ -46,7 +46,7 @@ class PrefillDeliveryBrowserTest {
     @BeforeEach
     void start() throws Exception {
         app = KioskApplication.demo(new KioskApplication.DemoSettings("127.0.0.1", 0, dir.resolve("data"),
-                        StatusSchedule.demo(), Duration.ofSeconds(5)).withResidentIdleTimeout(Duration.ofSeconds(30)),
+                        StatusSchedule.demo(), Duration.ofSeconds(5)).withResidentIdleTimeout(Duration.ofSeconds(45)),
                 Clock.system(KioskApplication.CHINA));
         app.start();
         browser = Browser.start(dir.resolve("chromium"));
@@ -123,7 +123,7 @@ class PrefillDeliveryBrowserTest {
         assertTrue(text.contains("快递送达") && text.contains("水湖社区27号") && text.contains("139****0001"), text);
 
         // The resident walks away: after the timeout nothing of the prefill or the address is reachable.
-        new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(200))
+        new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(200))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("tile-apply")));
         assertNothingLeft("after the timeout");
         browser.navigate().back();
