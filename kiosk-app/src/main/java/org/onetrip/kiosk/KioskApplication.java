@@ -34,6 +34,7 @@ import org.onetrip.kiosk.agency.AgencyParts;
 import org.onetrip.store.staff.Roster;
 import org.onetrip.kiosk.agency.ledger.AgencyBooks;
 import org.onetrip.kiosk.apply.ApplyService;
+import org.onetrip.kiosk.apply.DeliveryService;
 import org.onetrip.kiosk.complaint.ComplaintService;
 import org.onetrip.kiosk.ticket.TicketService;
 import org.onetrip.store.ticket.QueueTickets;
@@ -246,6 +247,7 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(Divisions.class, divisions)
                 .register(ApplyService.class, new ApplyService(catalog, config, store, sync, receipts, clock,
                         UUID::randomUUID))
+                .register(DeliveryService.class, new DeliveryService(divisions, config))
                 .register(GuideService.class, new GuideService(catalog, store, printer, config))
                 .register(CoverageService.class, new CoverageService(catalog, divisions, config))
                 .register(ComplaintService.class, new ComplaintService(feedback))

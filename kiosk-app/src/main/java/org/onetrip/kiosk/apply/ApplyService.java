@@ -13,16 +13,20 @@ import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.kiosk.receipt.ReceiptService;
 import org.onetrip.provisioning.config.TerminalConfig;
 import org.onetrip.store.catalog.Catalog;
+import org.onetrip.store.db.StoreException;
 import org.onetrip.store.catalog.CatalogSearch;
 import org.onetrip.store.catalog.LiveCatalog;
 import org.onetrip.store.catalog.Synonyms;
 import org.onetrip.store.catalog.FormField;
 import org.onetrip.store.catalog.Material;
 import org.onetrip.store.catalog.ServiceItem;
+import org.onetrip.store.submission.DeliveryDetails;
 import org.onetrip.store.submission.SealedSubmission;
 import org.onetrip.store.submission.SubmissionDraft;
 import org.onetrip.store.submission.SubmissionStore;
 import org.onetrip.store.sync.SyncEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A resident's application, from the items this terminal offers to a sealed submission with its receipt:
@@ -32,6 +36,7 @@ import org.onetrip.store.sync.SyncEngine;
 public final class ApplyService {
     /** The body field listing the materials the resident replaced by a written commitment (告知承诺). */
     public static final String COMMITMENTS_FIELD = "commitments";
+    private static final Logger log = LoggerFactory.getLogger(ApplyService.class);
     private final LiveCatalog catalog;
     private final TerminalConfig config;
     private final SubmissionStore store;
@@ -75,6 +80,36 @@ public final class ApplyService {
         return catalog.catalog().find(taskCode).filter(i -> config.region().isWithin(i.regionCode()));
     }
 
+    /**
+     * The form values of the resident's latest submission sealed on this terminal, if any: offered for prefilling
+     * only after the resident says yes ({@link PrefillConsent}). The prefill is a convenience: when the store
+     * cannot be read, the resident is simply not asked, and the form works as for a first visit.
+     */
+    public Optional<Map<String, String>> earlierValues(IdentityCard card) {
+        try {
+            return store.latestFormValues(card.idNumber());
+        } catch (StoreException e) {
+            log.warn("apply: earlier form values not read, the form is not prefilled from them: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The form's starting values: what the card says, and for every other field the value the resident gave
+     * last time ({@code earlier}, empty when they did not agree), where it still fits the field.
+     */
+    public Map<String, String> prefill(ServiceItem item, IdentityCard card, Map<String, String> earlier) {
+        Map<String, String> values = prefill(item, card);
+        for (FormField f : item.fields()) {
+            String before = earlier.getOrDefault(f.key(), "").strip();
+            if (f.prefill().isEmpty() && !before.isEmpty()
+                    && !check(item, Map.of(f.key(), before)).containsKey(f.key())) {
+                values.put(f.key(), before);
+            }
+        }
+        return values;
+    }
+
     /** The form's starting values: whatever the card already says. */
     public Map<String, String> prefill(ServiceItem item, IdentityCard card) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -116,16 +151,28 @@ public final class ApplyService {
 
     /** Seals the application (durable before anything is printed), prints the receipt and wakes the sync engine. */
     public Submitted submit(IdentityCard card, ServiceItem item, Map<String, String> values, String delivery) {
-        return submit(card, item, values, delivery, ProvidedMaterials.NONE);
+        return submit(card, item, values, delivery, DeliveryDetails.NONE, ProvidedMaterials.NONE);
+    }
+
+    /** As {@link #submit(IdentityCard, ServiceItem, Map, String)}, with where the result goes sealed in. */
+    public Submitted submit(IdentityCard card, ServiceItem item, Map<String, String> values, String delivery,
+                            DeliveryDetails deliveryTo) {
+        return submit(card, item, values, delivery, deliveryTo, ProvidedMaterials.NONE);
+    }
+
+    /** As {@link #submit(IdentityCard, ServiceItem, Map, String)}, with the materials provided at the terminal. */
+    public Submitted submit(IdentityCard card, ServiceItem item, Map<String, String> values, String delivery,
+                            ProvidedMaterials provided) {
+        return submit(card, item, values, delivery, DeliveryDetails.NONE, provided);
     }
 
     /**
-     * As {@link #submit(IdentityCard, ServiceItem, Map, String)}, with the materials provided at the terminal: the
-     * photos become the submission's attachments (uploaded before it), declared commitments are listed in the
-     * field {@value #COMMITMENTS_FIELD}, and neither is on the list of what to bring.
+     * Seals the application with where the result goes ({@code deliveryTo}) and the materials provided at the
+     * terminal: the photos become the submission's attachments (uploaded before it), declared commitments are
+     * listed in the field {@value #COMMITMENTS_FIELD}, and neither is on the list of what to bring.
      */
     public Submitted submit(IdentityCard card, ServiceItem item, Map<String, String> values, String delivery,
-                            ProvidedMaterials provided) {
+                            DeliveryDetails deliveryTo, ProvidedMaterials provided) {
         Map<String, String> problems = check(item, values);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("form has problems in fields " + problems.keySet());
@@ -147,6 +194,7 @@ public final class ApplyService {
                     withCommitments, draft.delivery(), draft.promisedBy(), draft.stillToBring(), List.of());
         }
         draft = draft.withAttachments(provided.attachmentsIn(item.materials().stream().map(Material::name).toList()));
+        draft = draft.withDeliveryTo(deliveryTo);
         SealedSubmission sealed = store.seal(draft);
         ReceiptService.PrintedReceipt receipt = receipts.print(sealed);
         sync.nudge();

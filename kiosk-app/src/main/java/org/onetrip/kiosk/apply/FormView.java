@@ -23,18 +23,21 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 
-/** The one-table form of an item, prefilled from the card; the materials and what is waived; submit. */
+/**
+ * The one-table form of an item, prefilled from the card and, if the resident agrees, from their last submission
+ * on this terminal; the materials and what is waived; how the result reaches them; review; submit.
+ */
 @Route(value = "apply", layout = KioskLayout.class)
 public class FormView extends VerticalLayout implements HasUrlParameter<String> {
     private final ApplyService apply;
     private final Map<String, HasValue<?, String>> inputs = new LinkedHashMap<>();
-    private final RadioButtonGroup<String> delivery = new RadioButtonGroup<>();
+    private final DeliveryService deliveries;
+    private DeliveryStep delivery;
     private final Div formPanel = new Div();
     private final Div reviewPanel = new Div();
     private ServiceItem item;
@@ -42,8 +45,9 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
     private Map<String, String> checked;
     private OneAtATime stepper;
 
-    public FormView(ApplyService apply) {
+    public FormView(ApplyService apply, DeliveryService deliveries) {
         this.apply = apply;
+        this.deliveries = deliveries;
         addClassName("screen");
     }
 
@@ -57,19 +61,29 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
         }
         card = resident.get();
         item = found.get();
+        var earlier = apply.earlierValues(card);
+        if (earlier.isPresent() && PrefillConsent.of(card).isEmpty()) {
+            removeAll();
+            add(new H1(item.name()), new PrefillQuestion(yes -> {
+                PrefillConsent.answer(card, yes);
+                build(yes ? earlier.get() : Map.of());
+            }));
+            return;
+        }
+        build(PrefillConsent.of(card).orElse(false) ? earlier.orElse(Map.of()) : Map.of());
+    }
+
+    /** The form, prefilled from the card and from {@code earlier} (the resident's last values, if they agreed). */
+    private void build(Map<String, String> earlier) {
         removeAll();
         inputs.clear();
-        Map<String, String> values = apply.prefill(item, card);
+        Map<String, String> values = apply.prefill(item, card, earlier);
         Div form = new Div();
         form.addClassName("form");
         item.fields().forEach(f -> form.add(field(f, values.get(f.key()))));
         stepper = OneAtATime.inElderMode(form);
-        delivery.setLabel(getTranslation("form.delivery"));
-        var offered = item.deliveries().stream().map(Enum::name).toList();
-        delivery.setItems(offered);
-        delivery.setItemLabelGenerator(d -> getTranslation("delivery." + d));
-        delivery.setValue(offered.getFirst());
-        delivery.addClassName("delivery");
+        delivery = new DeliveryStep(deliveries, item, card,
+                () -> inputs.containsKey("phone") ? inputs.get("phone").getValue().strip() : "");
         Button next = new Button(getTranslation("review.next"), e -> review());
         next.setId("to-review");
         next.addClassName("primary-action");
@@ -128,7 +142,8 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
                 tf.setErrorMessage(problems.containsKey(key) ? getTranslation(problems.get(key)) : null);
             }
         });
-        if (!problems.isEmpty()) {
+        boolean deliverable = delivery.check();
+        if (!problems.isEmpty() || !deliverable) {
             OneAtATime.showFirstInvalid(stepper);
             return;
         }
@@ -141,7 +156,7 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
             String value = "card.idNumber".equals(f.prefill()) ? card.maskedIdNumber() : values.getOrDefault(f.key(), "");
             facts.add(fact(f.label(), value.isEmpty() ? getTranslation("review.empty") : value));
         }
-        facts.add(fact(getTranslation("form.delivery"), getTranslation("delivery." + delivery.getValue())));
+        facts.add(fact(getTranslation("form.delivery"), delivery.summary()));
         long toBring = item.materials().stream().filter(Material::mustBeBrought).count();
         facts.add(fact(getTranslation("form.materials"), toBring == 0 ? getTranslation("review.bring-nothing")
                 : getTranslation("review.bring", toBring)));
@@ -178,7 +193,7 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
         }
         ApplyService.Submitted done;
         try (var busy = IdleGuard.busy(UI.getCurrent())) {
-            done = apply.submit(card, item, values, delivery.getValue(),
+            done = apply.submit(card, item, values, delivery.method(), delivery.details(),
                     org.onetrip.kiosk.materials.MaterialChoices.current().provided(item.taskCode()));
         }
         ResidentSession.current().receiptPrinted(done.sealed().id(), done.receipt().escPos(),

@@ -48,6 +48,7 @@ public class ItemsView extends VerticalLayout implements BeforeEnterObserver {
         search.addValueChangeListener(e -> refresh());
         // The on-screen keyboard types here; no system keyboard pops up over the list on a touch screen.
         search.getElement().setAttribute("inputmode", "none");
+        keyboard.showWhenTapped(search);
         themes.addClassName("theme-chips");
         list.addClassName("item-list");
         found.setId("item-count");

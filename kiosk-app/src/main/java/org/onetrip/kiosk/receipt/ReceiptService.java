@@ -96,6 +96,7 @@ public final class ReceiptService {
         if (s.promisedBy() != null) {
             doc.row(text.getString("promised-by"), s.promisedBy().toString());
         }
+        store.deliveryOf(s.id()).ifPresent(d -> delivery(doc, d));
         if (reprint) {
             doc.row(text.getString("reprinted-at"), TIME.format(clock.instant().atZone(clock.getZone())));
         }
@@ -113,6 +114,27 @@ public final class ReceiptService {
                 .emphasis(text.getString("hotline"))
                 .feed(3)
                 .build();
+    }
+
+    /**
+     * How the result reaches the resident: the method, and the express address (theirs to check; the phone
+     * masked) or the pickup place.
+     */
+    private void delivery(ReceiptDocument.Builder doc, SubmissionStore.Delivery d) {
+        if (d.method().isEmpty()) {
+            return;
+        }
+        doc.row(text.getString("delivery"), text.containsKey("delivery." + d.method())
+                ? text.getString("delivery." + d.method()) : d.method());
+        if (!d.to().address().isEmpty()) {
+            doc.row(text.getString("delivery.address"), d.to().address());
+        }
+        if (!d.to().phone().isEmpty()) {
+            doc.row(text.getString("delivery.phone"), d.to().maskedPhone());
+        }
+        if (!d.to().place().isEmpty()) {
+            doc.row(text.getString("delivery.place"), d.to().place());
+        }
     }
 
     /** The signed token of the receipt's QR code: the submission as it stands now, masked applicant only. */

@@ -180,9 +180,29 @@ class ErrandScreensTest {
     }
 
     @Test
+    void the_on_screen_keyboard_waits_for_a_tap_on_the_search_field_and_hides_with_its_close_key() {
+        ResidentSession.current().identified(DemoCards.all().get(0));
+        UI.getCurrent().navigate(ItemsView.class);
+        assertTrue(_find(Div.class, spec -> spec.withId("pinyin-keyboard")).isEmpty(), "no keys until the field is tapped");
+        tapSearch();
+        assertFalse(_find(Div.class, spec -> spec.withId("pinyin-keyboard")).isEmpty());
+        _click(_get(Button.class, spec -> spec.withId("key-close")));
+        assertTrue(_find(Div.class, spec -> spec.withId("pinyin-keyboard")).isEmpty());
+        tapSearch();
+        assertFalse(_find(Div.class, spec -> spec.withId("pinyin-keyboard")).isEmpty(), "a second tap brings it back");
+    }
+
+    private static void tapSearch() {
+        TextField search = _get(TextField.class, spec -> spec.withId("item-search"));
+        com.vaadin.flow.component.ComponentUtil.fireEvent(search,
+                new com.vaadin.flow.component.FocusNotifier.FocusEvent<>(search, true));
+    }
+
+    @Test
     void the_on_screen_keyboard_types_pinyin_initials_and_the_list_narrows_to_matching_items() {
         ResidentSession.current().identified(DemoCards.all().get(0));
         UI.getCurrent().navigate(ItemsView.class);
+        tapSearch();
         for (String key : List.of("y", "l", "b", "x", "x")) {
             _click(_get(Button.class, spec -> spec.withId("key-" + key)));
         }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -203,6 +205,14 @@ public final class SubmissionStore {
             }
             g.writeEndObject();
             g.writeStringProperty("delivery", d.delivery());
+            if (!d.deliveryTo().isNone()) {
+                g.writeName("deliveryTo");
+                g.writeStartObject();
+                g.writeStringProperty("address", d.deliveryTo().address());
+                g.writeStringProperty("phone", d.deliveryTo().phone());
+                g.writeStringProperty("place", d.deliveryTo().place());
+                g.writeEndObject();
+            }
             g.writeName("attachments");
             g.writeStartArray();
             for (AttachmentRef a : d.attachments()) {
@@ -323,6 +333,65 @@ public final class SubmissionStore {
                     }
                 }
                 return out;
+            }
+        });
+    }
+
+    private static final String SELECT_LATEST_BODY = """
+            SELECT body FROM submission WHERE applicant_key = ? ORDER BY sealed_at DESC LIMIT 1
+            """;
+
+    /**
+     * The form values of the resident's most recent submission sealed on this terminal, by field key, for
+     * prefilling a new form once the resident has agreed to it; empty when they have none here. Found by the
+     * salted applicant key (the index of {@link #findByApplicant}), never by the clear number.
+     */
+    public Optional<Map<String, String>> latestFormValues(String idNumber) {
+        String key = applicantKey(idNumber);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_LATEST_BODY)) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(fields(JSON.readTree(rs.getBytes(1)))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static Map<String, String> fields(JsonNode body) {
+        Map<String, String> values = new LinkedHashMap<>();
+        JsonNode fields = body.path("fields");
+        for (String name : fields.propertyNames()) {
+            JsonNode v = fields.get(name);
+            if (v.isString()) {
+                values.put(name, v.asString());
+            }
+        }
+        return values;
+    }
+
+    /** How the result of a sealed submission reaches the resident: its method and details, as sealed. */
+    public record Delivery(String method, DeliveryDetails to) {
+    }
+
+    private static final String SELECT_BODY = "SELECT body FROM submission WHERE id = ?";
+
+    /** The delivery the resident chose for {@code id}, read from its sealed body; empty if there is no such row. */
+    public Optional<Delivery> deliveryOf(UUID id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_BODY)) {
+                ps.setString(1, id.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    JsonNode body = JSON.readTree(rs.getBytes(1));
+                    JsonNode to = body.path("deliveryTo");
+                    return Optional.of(new Delivery(body.path("delivery").asString(""), to.isObject()
+                            ? new DeliveryDetails(to.path("address").asString(""), to.path("phone").asString(""),
+                            to.path("place").asString(""))
+                            : DeliveryDetails.NONE));
+                }
             }
         });
     }
