@@ -24,47 +24,66 @@ public final class RequestTimings {
     }
 
     private final Map<Kind, LatencyHistogram> histograms = new EnumMap<>(Kind.class);
+    private final Map<Kind, LatencyHistogram> cpu = new EnumMap<>(Kind.class);
 
     public RequestTimings() {
         for (Kind kind : Kind.values()) {
             histograms.put(kind, new LatencyHistogram());
+            cpu.put(kind, new LatencyHistogram());
         }
     }
 
+    /** Server time: from the request reaching the web app to its response being complete. */
     public void record(Kind kind, long micros) {
         histograms.get(kind).recordMicros(micros);
+    }
+
+    /**
+     * CPU time of the thread that handled the request, while it was in the web app: what the request costs
+     * whatever else runs on the machine (on a busy machine the server time also holds the wait for a core).
+     */
+    public void recordCpu(Kind kind, long micros) {
+        cpu.get(kind).recordMicros(micros);
     }
 
     public LatencyHistogram.Snapshot snapshot(Kind kind) {
         return histograms.get(kind).snapshot();
     }
 
+    public LatencyHistogram.Snapshot cpuSnapshot(Kind kind) {
+        return cpu.get(kind).snapshot();
+    }
+
     /**
      * {@code {"uidl":{"count":…,"p50Us":…,"p95Us":…,"p99Us":…,"maxUs":…,"buckets":[[index,count],…]},"page":…,
-     * "other":…}}: percentiles since start, and the non-empty buckets so that a reader can subtract two readings.
+     * "other":…,"uidl.cpu":…,"page.cpu":…,"other.cpu":…}}: percentiles since start, and the non-empty buckets so
+     * that a reader can subtract two readings.
      */
     public String json() {
         StringBuilder json = new StringBuilder(256).append('{');
         for (Kind kind : Kind.values()) {
-            LatencyHistogram.Snapshot s = snapshot(kind);
-            if (kind.ordinal() > 0) {
-                json.append(',');
-            }
-            json.append('"').append(kind.key()).append("\":{\"count\":").append(s.count())
-                    .append(",\"p50Us\":").append(s.percentileMicros(50))
-                    .append(",\"p95Us\":").append(s.percentileMicros(95))
-                    .append(",\"p99Us\":").append(s.percentileMicros(99))
-                    .append(",\"maxUs\":").append(s.maxMicros())
-                    .append(",\"buckets\":[");
-            boolean first = true;
-            for (int i = 0; i < LatencyHistogram.BUCKETS; i++) {
-                if (s.counts()[i] > 0) {
-                    json.append(first ? "" : ",").append('[').append(i).append(',').append(s.counts()[i]).append(']');
-                    first = false;
-                }
-            }
-            json.append("]}");
+            append(json.append(kind.ordinal() > 0 ? "," : ""), kind.key(), snapshot(kind));
+        }
+        for (Kind kind : Kind.values()) {
+            append(json.append(','), kind.key() + ".cpu", cpuSnapshot(kind));
         }
         return json.append("}\n").toString();
+    }
+
+    private static void append(StringBuilder json, String key, LatencyHistogram.Snapshot s) {
+        json.append('"').append(key).append("\":{\"count\":").append(s.count())
+                .append(",\"p50Us\":").append(s.percentileMicros(50))
+                .append(",\"p95Us\":").append(s.percentileMicros(95))
+                .append(",\"p99Us\":").append(s.percentileMicros(99))
+                .append(",\"maxUs\":").append(s.maxMicros())
+                .append(",\"buckets\":[");
+        boolean first = true;
+        for (int i = 0; i < LatencyHistogram.BUCKETS; i++) {
+            if (s.counts()[i] > 0) {
+                json.append(first ? "" : ",").append('[').append(i).append(',').append(s.counts()[i]).append(']');
+                first = false;
+            }
+        }
+        json.append("]}");
     }
 }

@@ -1,6 +1,7 @@
 package org.onetrip.kiosk.web;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.BindException;
 import java.net.URI;
 import java.net.URL;
@@ -41,7 +42,8 @@ public final class WebServer extends AbstractLifeCycle {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new HealthHandler(new RequestTimingHandler(webApp(), timings, System::nanoTime)));
+        server.setHandler(new HealthHandler(new RequestTimingHandler(webApp(), timings, System::nanoTime,
+                ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime)));
         server.setStopTimeout(5_000);
         try {
             server.start();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class RequestTimingHandlerTest {
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final AtomicLong cpuNanos = new AtomicLong();
     private final RequestTimings timings = new RequestTimings();
     private final HttpClient client = HttpClient.newHttpClient();
     private Server server;
@@ -37,7 +38,7 @@ class RequestTimingHandlerTest {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        server.setHandler(new RequestTimingHandler(new ClockMovingApp(), timings, nanos::get));
+        server.setHandler(new RequestTimingHandler(new ClockMovingApp(), timings, nanos::get, cpuNanos::get));
         server.start();
         base = "http://127.0.0.1:" + connector.getLocalPort();
     }
@@ -61,6 +62,14 @@ class RequestTimingHandlerTest {
         assertEquals(12_000, uidl.maxMicros());
         assertEquals(30_000, timings.snapshot(RequestTimings.Kind.PAGE).maxMicros());
         assertEquals(2, timings.snapshot(RequestTimings.Kind.OTHER).count());
+    }
+
+    @Test
+    void the_cpu_time_the_handling_thread_spent_in_the_app_is_recorded_beside_the_server_time() throws Exception {
+        post("/?v-r=uidl&ms=40&cpu=3");
+        assertEquals(40_000, timings.snapshot(RequestTimings.Kind.UIDL).maxMicros());
+        assertEquals(3_000, timings.cpuSnapshot(RequestTimings.Kind.UIDL).maxMicros());
+        assertTrue(get(RequestTimingHandler.PATH).body().contains("\"uidl.cpu\":{\"count\":1,\"p50Us\":3000,"));
     }
 
     @Test
@@ -104,6 +113,8 @@ class RequestTimingHandlerTest {
         public boolean handle(Request request, Response response, Callback callback) {
             var parameters = Request.extractQueryParameters(request);
             nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(Long.parseLong(parameters.getValue("ms"))));
+            String cpu = parameters.getValue("cpu");
+            cpuNanos.addAndGet(cpu == null ? 0 : TimeUnit.MILLISECONDS.toNanos(Long.parseLong(cpu)));
             String later = parameters.getValue("later");
             response.setStatus(200);
             if (later == null) {
