@@ -27,6 +27,7 @@ import org.onetrip.kiosk.web.LatencyHistogram;
 import org.onetrip.kiosk.web.RequestTimingHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -115,22 +116,26 @@ public final class JourneyBenchmark {
                 uri, kiosk.pid(), rssKb() / 1024));
         browser = Browser.start(runDir.resolve("chromium"));
         wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(20));
+        wait.ignoring(StaleElementReferenceException.class);
         browser.get(uri.toString());
         Map<String, LatencyHistogram.Snapshot> afterWarmup = null;
         long cpuAfterWarmup = 0;
         int failures = 0;
+        int failuresInARow = 0;
         for (int i = 1; i <= options.journeys(); i++) {
             boolean checkpoint = options.checkpoints().contains(i);
             long t0 = System.nanoTime();
             try {
                 journey(i, checkpoint);
                 journeyMillis.add((System.nanoTime() - t0) / 1_000_000);
+                failuresInARow = 0;
             } catch (RuntimeException e) {
                 failures++;
+                failuresInARow++;
                 save("failure-" + i);
                 say("journey " + i + " failed (" + failures + " so far): " + e.getMessage().lines().findFirst().orElse(""));
-                if (failures > 5) {
-                    throw new IllegalStateException("more than five journeys failed; see " + runDir, e);
+                if (failuresInARow > 5) {
+                    throw new IllegalStateException("more than five journeys in a row failed; see " + runDir, e);
                 }
                 browser.get(uri.toString());
             }
@@ -168,12 +173,14 @@ public final class JourneyBenchmark {
 
     private void journey(int i, boolean abandon) {
         click(By.id("tile-apply"));
-        List<WebElement> cards = wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".demo-card"), 0));
-        cards.getFirst().click();
+        click(By.cssSelector(".demo-card"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("resident")));
         click(By.cssSelector(".item[data-task='" + PENSION + "']"));
-        WebElement phone = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#field-phone input")));
-        phone.sendKeys(String.format("139%08d", i));
+        String number = String.format("139%08d", i);
+        wait.until(d -> {
+            d.findElement(By.cssSelector("#field-phone input")).sendKeys(number);
+            return true;
+        });
         click(By.id("to-review"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review")));
         click(By.id("submit"));
@@ -322,8 +329,16 @@ public final class JourneyBenchmark {
         return String.format("%.1f ms", micros / 1000.0);
     }
 
+    /** Finds and clicks in one step, again while the element is being re-rendered (stale) or not there yet. */
     private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        wait.until(d -> {
+            WebElement element = d.findElement(by);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return null;
+            }
+            element.click();
+            return true;
+        });
     }
 
     private void save(String name) {
