@@ -1,6 +1,7 @@
 package org.onetrip.kiosk.web;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.BindException;
 import java.net.URI;
 import java.net.URL;
@@ -34,6 +35,7 @@ public final class WebServer extends AbstractLifeCycle {
     private final String host;
     private final int port;
     private final KioskServices services;
+    private final RequestTimings timings = new RequestTimings();
     private Server server;
     private ServerConnector connector;
 
@@ -50,7 +52,8 @@ public final class WebServer extends AbstractLifeCycle {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new HealthHandler(webApp()));
+        server.setHandler(new HealthHandler(new RequestTimingHandler(webApp(), timings, System::nanoTime,
+                ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime)));
         server.setStopTimeout(5_000);
         try {
             server.start();
@@ -96,6 +99,11 @@ public final class WebServer extends AbstractLifeCycle {
     public URI uri() {
         int actual = connector == null ? port : connector.getLocalPort();
         return URI.create("http://" + host + ":" + actual + "/");
+    }
+
+    /** Server time of every request served so far, by kind (also at {@code GET /health/timings}). */
+    public RequestTimings timings() {
+        return timings;
     }
 
     @Override
