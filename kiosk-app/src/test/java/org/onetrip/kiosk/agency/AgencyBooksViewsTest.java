@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.kiosk.KioskApplication;
+import org.onetrip.kiosk.web.KaribuKiosk;
 import org.onetrip.kiosk.agency.courier.CourierView;
 import org.onetrip.kiosk.agency.ledger.LedgerService;
 import org.onetrip.kiosk.agency.ledger.LedgerView;
@@ -42,17 +43,12 @@ import org.onetrip.store.submission.SubmissionStore;
 import org.onetrip.store.sync.SyncEngine;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.mock.MockVaadinServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
-
-import jakarta.servlet.ServletConfig;
-import jakarta.servlet.ServletException;
 
 /**
  * The agency's books without a browser, on one running demo terminal whose sync engine is stopped (so the queue
@@ -102,14 +98,7 @@ class AgencyBooksViewsTest {
     @BeforeEach
     void setUp() {
         KioskServices services = app.services();
-        Routes routes = new Routes().autoDiscoverViews("org.onetrip.kiosk");
-        MockVaadin.setup(UI::new, new MockVaadinServlet(routes) {
-            @Override
-            public void init(ServletConfig config) throws ServletException {
-                config.getServletContext().setAttribute(KioskServices.ATTRIBUTE, services);
-                super.init(config);
-            }
-        });
+        KaribuKiosk.setUp(services);
     }
 
     @AfterEach

@@ -22,14 +22,13 @@ import org.onetrip.hardware.idcard.DemoCards;
 import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.hardware.printer.escpos.EscPosRenderer;
 import org.onetrip.kiosk.KioskApplication;
+import org.onetrip.kiosk.web.KaribuKiosk;
 import org.onetrip.kiosk.session.ResidentSession;
 import org.onetrip.kiosk.web.KioskServices;
 import org.onetrip.store.region.Division;
 import org.onetrip.store.submission.SubmissionStore;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.mock.MockVaadinServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.FocusNotifier;
@@ -41,9 +40,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-
-import jakarta.servlet.ServletConfig;
-import jakarta.servlet.ServletException;
 
 /**
  * The form's prefill from an earlier submission (only with the resident's yes, once per visit, never someone
@@ -69,14 +65,7 @@ class PrefillAndDeliveryTest {
             }
         }
         KioskServices services = app.services();
-        Routes routes = new Routes().autoDiscoverViews("org.onetrip.kiosk");
-        MockVaadin.setup(UI::new, new MockVaadinServlet(routes) {
-            @Override
-            public void init(ServletConfig config) throws ServletException {
-                config.getServletContext().setAttribute(KioskServices.ATTRIBUTE, services);
-                super.init(config);
-            }
-        });
+        KaribuKiosk.setUp(services);
     }
 
     @AfterEach

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.hardware.idcard.DemoCards;
 import org.onetrip.kiosk.KioskApplication;
+import org.onetrip.kiosk.web.KaribuKiosk;
 import org.onetrip.kiosk.apply.ApplyService;
 import org.onetrip.kiosk.apply.FormView;
 import org.onetrip.kiosk.apply.ProvidedMaterials;
@@ -29,16 +30,11 @@ import org.onetrip.kiosk.web.KioskServices;
 import org.onetrip.store.attachment.AttachmentRef;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.mock.MockVaadinServlet;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-
-import jakarta.servlet.ServletConfig;
-import jakarta.servlet.ServletException;
 
 /**
  * The materials step without a browser: what each material asks, declaring a commitment, bringing the original,
@@ -57,14 +53,7 @@ class MaterialsViewTest {
     void setUp() throws Exception {
         app = KioskApplication.demo(KioskApplication.DemoSettings.of(0, dir), Clock.system(KioskApplication.CHINA));
         KioskServices services = app.services();
-        Routes routes = new Routes().autoDiscoverViews("org.onetrip.kiosk");
-        MockVaadin.setup(UI::new, new MockVaadinServlet(routes) {
-            @Override
-            public void init(ServletConfig config) throws ServletException {
-                config.getServletContext().setAttribute(KioskServices.ATTRIBUTE, services);
-                super.init(config);
-            }
-        });
+        KaribuKiosk.setUp(services);
     }
 
     @AfterEach

@@ -19,6 +19,7 @@ import org.onetrip.hardware.idcard.DemoCards;
 import org.onetrip.hardware.panel.PanelListener;
 import org.onetrip.hardware.panel.SimulatedPanel;
 import org.onetrip.kiosk.KioskApplication;
+import org.onetrip.kiosk.web.KaribuKiosk;
 import org.onetrip.kiosk.apply.ItemsView;
 import org.onetrip.kiosk.home.HomeView;
 import org.onetrip.kiosk.session.HandClock;
@@ -28,14 +29,9 @@ import org.onetrip.kiosk.ui.KioskLayout;
 import org.onetrip.kiosk.web.KioskServices;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.mock.MockVaadinServlet;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-
-import jakarta.servlet.ServletConfig;
-import jakarta.servlet.ServletException;
 
 /**
  * The panel's inputs on screen, without a browser: the help button opens the help dialog over any screen; a person
@@ -54,14 +50,7 @@ class PanelEventsTest {
         panel = app.devices().simulatedPanel().orElseThrow();
         panel.start();
         KioskServices services = app.services();
-        Routes routes = new Routes().autoDiscoverViews("org.onetrip.kiosk");
-        MockVaadin.setup(UI::new, new MockVaadinServlet(routes) {
-            @Override
-            public void init(ServletConfig config) throws ServletException {
-                config.getServletContext().setAttribute(KioskServices.ATTRIBUTE, services);
-                super.init(config);
-            }
-        });
+        KaribuKiosk.setUp(services);
     }
 
     @AfterEach

@@ -22,6 +22,7 @@ import org.onetrip.hardware.idcard.IdCardEvent;
 import org.onetrip.hardware.idcard.IdCardListener;
 import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.kiosk.KioskApplication;
+import org.onetrip.kiosk.web.KaribuKiosk;
 import org.onetrip.kiosk.apply.FormView;
 import org.onetrip.kiosk.apply.ItemsView;
 import org.onetrip.kiosk.home.HomeView;
@@ -30,17 +31,12 @@ import org.onetrip.kiosk.ui.StatusLine;
 import org.onetrip.kiosk.web.KioskServices;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.mock.MockVaadinServlet;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinSession;
-
-import jakarta.servlet.ServletConfig;
-import jakarta.servlet.ServletException;
 
 /**
  * The privacy timeout and elder mode without a browser, on a clock the test moves: the countdown, 继续, the wipe,
@@ -61,14 +57,7 @@ class PrivacyTimeoutTest {
         app.reader().start();
         app.printer().start();
         KioskServices services = app.services();
-        Routes routes = new Routes().autoDiscoverViews("org.onetrip.kiosk");
-        MockVaadin.setup(UI::new, new MockVaadinServlet(routes) {
-            @Override
-            public void init(ServletConfig config) throws ServletException {
-                config.getServletContext().setAttribute(KioskServices.ATTRIBUTE, services);
-                super.init(config);
-            }
-        });
+        KaribuKiosk.setUp(services);
     }
 
     @AfterEach

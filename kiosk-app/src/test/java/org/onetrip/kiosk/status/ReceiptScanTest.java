@@ -25,6 +25,7 @@ import org.onetrip.hardware.idcard.DemoCards;
 import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.hardware.printer.escpos.EscPosRenderer;
 import org.onetrip.kiosk.KioskApplication;
+import org.onetrip.kiosk.web.KaribuKiosk;
 import org.onetrip.kiosk.KioskApplicationCatalog;
 import org.onetrip.kiosk.apply.ApplyService;
 import org.onetrip.kiosk.home.HomeView;
@@ -44,16 +45,11 @@ import org.onetrip.store.db.Database;
 import org.onetrip.kiosk.web.KioskServices;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.mock.MockVaadinServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-
-import jakarta.servlet.ServletConfig;
-import jakarta.servlet.ServletException;
 
 /**
  * A receipt's QR code scanned at the terminal, without a browser: the token printed by the simulated printer
@@ -87,15 +83,8 @@ class ReceiptScanTest {
     @BeforeEach
     void setUp() {
         app.printer().paperLoaded();
-        Routes routes = new Routes().autoDiscoverViews("org.onetrip.kiosk");
         KioskServices published = services;
-        MockVaadin.setup(UI::new, new MockVaadinServlet(routes) {
-            @Override
-            public void init(ServletConfig config) throws ServletException {
-                config.getServletContext().setAttribute(KioskServices.ATTRIBUTE, published);
-                super.init(config);
-            }
-        });
+        KaribuKiosk.setUp(published);
     }
 
     @AfterEach

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.hardware.qr.SimulatedQrScanner;
 import org.onetrip.kiosk.KioskApplication;
+import org.onetrip.kiosk.web.KaribuKiosk;
 import org.onetrip.kiosk.home.HomeView;
 import org.onetrip.kiosk.home.ScanView;
 import org.onetrip.kiosk.web.KioskServices;
@@ -29,13 +30,8 @@ import org.onetrip.provisioning.config.TerminalFiles;
 import org.onetrip.store.uplink.Sm2;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.mock.MockVaadinServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
-
-import jakarta.servlet.ServletConfig;
-import jakarta.servlet.ServletException;
 
 /**
  * A technician's QR ({@code onetrip-provision qr}) held to the terminal's scanner on a resident screen: signed by the
@@ -62,14 +58,7 @@ class TechnicianQrTest {
         scanner = app.devices().simulatedScanner().orElseThrow();
         scanner.start();
         KioskServices services = app.services();
-        Routes routes = new Routes().autoDiscoverViews("org.onetrip.kiosk");
-        MockVaadin.setup(UI::new, new MockVaadinServlet(routes) {
-            @Override
-            public void init(ServletConfig config) throws ServletException {
-                config.getServletContext().setAttribute(KioskServices.ATTRIBUTE, services);
-                super.init(config);
-            }
-        });
+        KaribuKiosk.setUp(services);
     }
 
     @AfterEach
