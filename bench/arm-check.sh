@@ -37,7 +37,10 @@ sysroot() { # $1 = arch: a trixie sysroot with openjdk-21 unpacked (cached)
   fi
   # Debian's JDK links its configuration with absolute links (conf/security -> /etc/java-21-openjdk/...), which
   # the kernel resolves on this host, not in the sysroot: point them into the sysroot.
-  find "$dir/usr/lib/jvm" -type l -lname '/*' | while read -r l; do ln -sfn "$dir$(readlink "$l")" "$l"; done
+  find "$dir/usr/lib/jvm" -type l -lname '/*' | while read -r l; do
+    t="$(readlink "$l")"; while [ "${t#"$dir"/}" != "$t" ]; do t="/${t#"$dir"/}"; done
+    ln -sfn "$dir$t" "$l"
+  done
   echo "$dir"
 }
 
