@@ -260,7 +260,7 @@ class AgencyBooksViewsTest {
         signIn(StaffRole.SUPERVISOR);
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().navigate("agency");
-        assertEquals("Statistics", _get(com.vaadin.flow.router.RouterLink.class, s -> s.withId("agency-stats")).getText());
-        assertEquals("Ledger", _get(com.vaadin.flow.router.RouterLink.class, s -> s.withId("agency-ledger")).getText());
+        assertEquals("Statistics", _get(Button.class, s -> s.withId("agency-stats")).getText());
+        assertEquals("Ledger", _get(Button.class, s -> s.withId("agency-ledger")).getText());
     }
 }

@@ -21,10 +21,17 @@ import org.onetrip.hardware.idcard.DemoCards;
 import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.intake.StatusSchedule;
 import org.onetrip.intake.fault.Faults;
+import org.onetrip.hardware.config.DeviceConfig;
 import org.onetrip.kiosk.KioskApplication;
+import org.onetrip.kiosk.KioskSetup;
+import org.onetrip.kiosk.agency.courier.CourierService;
+import org.onetrip.provisioning.config.TerminalConfig;
+import org.onetrip.store.courier.CourierStore;
+import org.onetrip.store.uplink.TerminalIdentity;
 import org.onetrip.kiosk.journey.Axe;
 import org.onetrip.kiosk.journey.Browser;
 import org.onetrip.store.submission.SubmissionStore;
+import org.onetrip.store.sync.SyncEngine;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -37,9 +44,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * PIN, files for the demo's three residents (the platform accepts the first, asks the second for a correction; the
  * link then goes down and the third waits), sees the three cases and the 补正 note on the ledger, exports them as
  * CSV (masked ID numbers only), exports the waiting case to the USB courier and re-imports the bundle (nothing new
- * at the same terminal), lets the queue go when the link returns (the platform stores each case exactly once),
- * and signs out, after which the agency pages forward to the sign-in. The agency home, ledger and courier pages
- * pass axe (no serious or critical WCAG 2.1 AA violations). Screenshots go to {@code target/screens/agency-day-*}.
+ * at the same terminal), a second terminal of the county (started in-process, trusting the first terminal's key)
+ * imports the bundle and uploads the case, the first terminal's link returns and the agent lets its queue go (the
+ * platform stores each case exactly once), and the agent signs out, after which the agency pages forward to the
+ * sign-in. The agency home, ledger and courier pages pass axe (no serious or critical WCAG 2.1 AA violations) in
+ * the standard and the elder style (staff pages have no elder switch: the test sets the body's {@code elder} class
+ * the resident switch sets). Screenshots go to {@code target/screens/agency-day-*}.
  */
 class VillageDayBrowserTest {
     private static final String MEDICAL = "113401215201123880205013001";
@@ -48,6 +58,7 @@ class VillageDayBrowserTest {
     @TempDir
     Path dir;
     private KioskApplication app;
+    private KioskApplication terminalB;
     private ChromeDriver browser;
     private WebDriverWait wait;
 
@@ -72,6 +83,9 @@ class VillageDayBrowserTest {
     void stop() throws Exception {
         if (browser != null) {
             browser.quit();
+        }
+        if (terminalB != null) {
+            terminalB.stop();
         }
         if (app != null) {
             app.stop();
@@ -132,8 +146,24 @@ class VillageDayBrowserTest {
         saveScreenshot("agency-day-courier");
         axeClean("courier");
 
-        // The link returns; the agent lets the queue go at once instead of waiting for the back-off.
+        // The bundle is carried to a second terminal of the county that is online; it queues and uploads it
+        // (terminal A stays offline meanwhile: its uploader is stopped while the platform is reachable again).
+        SyncEngine syncA = app.services().get(SyncEngine.class);
+        syncA.stop();
         app.intake().setFaults(Faults.NONE);
+        Path bundle = onlyBundle(dir.resolve("media/usb0"));
+        terminalB = secondTerminal();
+        CourierStore.Imported atB = terminalB.services().get(CourierService.class).importBundle(bundle, "B-agent");
+        assertEquals(1, atB.queued(), "terminal B has not seen the case: it queues it");
+        assertEquals(TerminalConfig.demo().terminalId(), atB.originTerminal());
+        wait.until(d -> app.intake().storedSubmissionCount() == 3);
+        assertEquals(1, app.intake().storedCopiesOf(filed.get(2)), "stored once, from terminal B");
+        wait.until(d -> terminalB.services().get(SubmissionStore.class).find(filed.get(2)).orElseThrow().projectNo()
+                .isPresent());
+        assertEquals("SEALED", status(filed.get(2)), "terminal A has not uploaded it itself yet");
+        syncA.start();
+
+        // Terminal A's link returns; the agent lets its queue go at once instead of waiting for the back-off.
         click(By.id("agency-home"));
         click(By.id("agency-queue"));
         click(By.id("queue-retry-now"));
@@ -142,6 +172,8 @@ class VillageDayBrowserTest {
             assertEquals(1, app.intake().storedCopiesOf(id), "the platform stores each case exactly once");
         }
         wait.until(d -> status(filed.get(2)).equals("ACCEPTED"));
+        assertEquals(1, app.intake().storedCopiesOf(filed.get(2)), "A's own upload of the couriered case is deduplicated");
+        assertEquals(3, app.intake().storedSubmissionCount());
 
         click(By.id("staff-sign-out"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tile-apply")));
@@ -149,6 +181,44 @@ class VillageDayBrowserTest {
             browser.get(app.uri().resolve(page).toString());
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-prompt")));
             assertTrue(browser.findElements(By.id("agency-staff")).isEmpty(), page + " is not shown after sign-out");
+        }
+    }
+
+    /**
+     * Another terminal of the county, online to the same platform: provisioned with the county's courier key and
+     * terminal A's public key among the trusted terminals, and enrolled at the platform.
+     */
+    private KioskApplication secondTerminal() throws Exception {
+        Path data = dir.resolve("terminal-b");
+        TerminalConfig a = TerminalConfig.demo();
+        TerminalConfig b = new TerminalConfig("demo-340121100004-02", a.siteName(), a.siteType(), a.region(),
+                app.intake().baseUri(), a.residentIdleTimeout(), a.voice());
+        TerminalIdentity identity = TerminalIdentity.loadOrCreate(b.terminalId(), data.resolve("keys"));
+        app.intake().enroll(b.terminalId(), identity.publicKeyPem());
+        Path countyKey = data.resolve("keys/courier");
+        Files.createDirectories(countyKey);
+        try (var files = Files.list(dir.resolve("data/keys/courier"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, countyKey.resolve(f.getFileName()));
+            }
+        }
+        Path trusted = Files.createDirectories(data.resolve("keys/courier-trusted"));
+        Files.copy(dir.resolve("data/keys/terminal-key.pub.pem"), trusted.resolve(a.terminalId() + ".pem"));
+        KioskSetup demo = KioskSetup.demo(new KioskApplication.DemoSettings("127.0.0.1", 0, data,
+                StatusSchedule.demo(), Duration.ofMillis(300)), DeviceConfig.simulated());
+        KioskApplication started = KioskApplication.of(new KioskSetup(demo.host(), demo.port(), data, b,
+                demo.devices(), demo.printer(), demo.catalog(), demo.catalogAuthority(),
+                new KioskSetup.Platform.Remote(app.intake().baseUri()), demo.syncInterval(), null),
+                Clock.system(KioskApplication.CHINA));
+        started.start();
+        return started;
+    }
+
+    private static Path onlyBundle(Path usb) throws Exception {
+        try (var files = Files.list(usb)) {
+            List<Path> bundles = files.filter(f -> f.toString().endsWith(CourierStore.SUFFIX)).toList();
+            assertEquals(1, bundles.size(), "one bundle on the medium: " + bundles);
+            return bundles.getFirst();
         }
     }
 
@@ -214,6 +284,10 @@ class VillageDayBrowserTest {
     private void axeClean(String screen) {
         var violations = axe.seriousViolations(browser);
         assertTrue(violations.isEmpty(), screen + ": " + violations);
+        browser.executeScript("document.body.classList.add('elder')");
+        var elder = axe.seriousViolations(browser);
+        browser.executeScript("document.body.classList.remove('elder')");
+        assertTrue(elder.isEmpty(), screen + " (elder style): " + elder);
     }
 
     private void upload(String id, String name) throws Exception {
