@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +57,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class VillageDayBrowserTest {
     private static final String MEDICAL = "113401215201123880205013001";
+    /** 王芳, the demo roster's agent (her staff card number is the actor in the audit log). */
+    private static final String AGENT = "34012119850415046X";
     private static Axe axe;
 
     @TempDir
@@ -182,6 +188,9 @@ class VillageDayBrowserTest {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-prompt")));
             assertTrue(browser.findElements(By.id("agency-staff")).isEmpty(), page + " is not shown after sign-out");
         }
+        assertEquals(List.of("staff.signed-in", "agency.filed", "agency.filed", "agency.filed", "ledger.exported",
+                "courier.exported", "courier.imported", "staff.signed-out"), agentsAudit(),
+                "every staff action of the day is in the audit log under the agent's id");
     }
 
     /**
@@ -220,6 +229,23 @@ class VillageDayBrowserTest {
             assertEquals(1, bundles.size(), "one bundle on the medium: " + bundles);
             return bundles.getFirst();
         }
+    }
+
+    private List<String> agentsAudit() throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app.databaseFile());
+             PreparedStatement s = c.prepareStatement("""
+                     SELECT action FROM audit_log WHERE actor = ? AND action IN ('staff.signed-in', 'agency.filed',
+                       'ledger.exported', 'courier.exported', 'courier.imported', 'staff.signed-out') ORDER BY seq
+                     """)) {
+            s.setString(1, AGENT);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     private void signIn() {
