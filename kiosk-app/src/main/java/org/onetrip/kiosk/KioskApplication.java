@@ -263,7 +263,8 @@ public final class KioskApplication extends ContainerLifeCycle {
         // the ledger, statistics, queue and USB courier (the courier key is this terminal's own until provisioning
         // brings the county's)
         new AgencyBooks(database, audit, store, sync, printer, identity, AgencyBooks.demoCourierKey(
-                setup.dataDir().resolve("keys/courier")), TrustList.of(identity.publicKey()),
+                setup.dataDir().resolve("keys/courier")), AgencyBooks.courierTrust(identity.publicKey(),
+                setup.dataDir().resolve("keys/courier-trusted")),
                 setup.dataDir().resolve("courier"), clock, zone).registerInto(services);
         devices.simulatedReader().ifPresent(r -> simulatedPrinter.ifPresent(p -> services.register(
                 DemoControls.class, new DemoControls(r, devices.simulatedScanner(), p))));

@@ -1,6 +1,13 @@
 package org.onetrip.kiosk.agency.ledger;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -22,6 +29,7 @@ import org.onetrip.store.submission.Outbox;
 import org.onetrip.store.submission.SubmissionStore;
 import org.onetrip.store.sync.SyncEngine;
 import org.onetrip.store.token.TrustList;
+import org.onetrip.store.uplink.Sm2;
 import org.onetrip.store.uplink.TerminalIdentity;
 
 /**
@@ -44,6 +52,33 @@ public record AgencyBooks(Database database, AuditLog audit, SubmissionStore sto
     public static KeyPair demoCourierKey(Path keyDir) {
         TerminalIdentity courier = TerminalIdentity.loadOrCreate("courier", keyDir);
         return new KeyPair(courier.publicKey(), courier.privateKey());
+    }
+
+    /**
+     * The terminals whose courier bundles this one imports: itself, and each county terminal whose public key
+     * (SM2 PEM, as enrolment sends it) provisioning put in {@code trustedDir} as {@code *.pem}; none there, only
+     * itself.
+     *
+     * @throws IllegalStateException naming the file when a key there cannot be read
+     */
+    public static TrustList courierTrust(PublicKey own, Path trustedDir) {
+        List<PublicKey> keys = new ArrayList<>(List.of(own));
+        if (Files.isDirectory(trustedDir)) {
+            try (Stream<Path> files = Files.list(trustedDir)) {
+                for (Path pem : files.filter(f -> f.getFileName().toString().endsWith(".pem")).sorted().toList()) {
+                    try {
+                        keys.add(Sm2.parsePublicKey(Files.readString(pem, StandardCharsets.US_ASCII)));
+                    } catch (RuntimeException e) {
+                        throw new IllegalStateException(pem + ": not an SM2 public key in PEM (" + e.getMessage()
+                                + "); replace it with the terminal's key from the county's list", e);
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(trustedDir + ": cannot list the trusted terminals' keys: "
+                        + e.getMessage(), e);
+            }
+        }
+        return TrustList.of(keys.toArray(PublicKey[]::new));
     }
 
     /** Registers {@link LedgerService}, {@link StatsService}, {@link QueueService} and {@link CourierService}. */
