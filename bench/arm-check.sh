@@ -7,7 +7,7 @@
 #   1. `Main demo` starts: the SQLite native library (sqlite-jdbc, ARM build) opens the database, /health answers,
 #      and the x86 headless Chromium renders the home screen (its tiles are in the DOM);
 #   2. `onetrip-provision detect --port PTY` opens a socat pseudo-terminal through jSerialComm (its ARM native
-#      library) and probes it.
+#      library) and probes it (nothing answers at the other end: NOTHING_ANSWERED is the expected result).
 # Needs root (apt-get install debootstrap qemu-user-static socat) and the network to deb.debian.org once.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -82,7 +82,9 @@ for arch in "${archs[@]}"; do
     org.onetrip.provisioning.cli.ProvisionCli detect --dev "$work/none" --port "$(readlink -f "$work/ttyA")" \
     --baud 115200 --timeout-ms 1500 2>&1 || true)"
   kill "$spid" 2>/dev/null || true
-  serial=""; ls "$work/native" 2>/dev/null | grep -q . && ! grep -q -i "UnsatisfiedLink\|could not load" <<<"$detect" && serial=1
+  # the probe opened the port and waited for an answer (nobody is at the other end): jSerialComm's native code ran
+  serial=""; grep -q "NOTHING_ANSWERED" <<<"$detect" && ! grep -q -i "UnsatisfiedLink\|could not load" <<<"$detect" \
+    && serial=1
   printf '%s: /health %s after %d ms; home rendered %s (%d ms from exec); sqlite native %s; serial native %s\n' \
     "$arch" "${ok_health:+ok}" "$t_health" "${rendered:+yes}" "$t_render" "${sqlite:+loaded}" "${serial:+loaded}"
   [ -n "$ok_health" ] && [ -n "$rendered" ] && [ -n "$sqlite" ] && [ -n "$serial" ] || {
