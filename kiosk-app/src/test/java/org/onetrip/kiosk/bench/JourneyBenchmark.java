@@ -200,9 +200,6 @@ public final class JourneyBenchmark {
     /** Attributes the UIDL requests completed since the last reading to {@code name}. */
     private void step(String name) {
         lastStep = name;
-        if (!measuring && lastReading != null) {
-            return;
-        }
         try {
             Map<String, LatencyHistogram.Snapshot> now = timings();
             if (measuring && lastReading != null) {
@@ -263,7 +260,14 @@ public final class JourneyBenchmark {
             return;
         }
         click(By.id("done"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tile-apply")));
+        // 完成 reloads the page: a look while the browser navigates is "aborted by navigation"; look again.
+        wait.until(d -> {
+            try {
+                return ExpectedConditions.visibilityOfElementLocated(By.id("tile-apply")).apply(d);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return null;
+            }
+        });
         step("完成 (session invalidated, home)");
     }
 
