@@ -18,6 +18,7 @@ public final class DemoControls {
     private final SimulatedIdCardReader reader;
     private final Optional<SimulatedQrScanner> scanner;
     private final SimulatedPrinter printer;
+    private volatile QrOfJob lastQr;
 
     public DemoControls(SimulatedIdCardReader reader, Optional<SimulatedQrScanner> scanner, SimulatedPrinter printer) {
         this.reader = reader;
@@ -58,7 +59,21 @@ public final class DemoControls {
     }
 
     private Optional<String> lastReceiptQr() {
-        return printer.lastJob()
-                .flatMap(job -> new EscPosRenderer(printer.profile()).render(job).qrPayloads().stream().findFirst());
+        Optional<byte[]> job = printer.lastJob();
+        if (job.isEmpty()) {
+            return Optional.empty();
+        }
+        QrOfJob known = lastQr;
+        if (known != null && java.util.Arrays.equals(known.job(), job.get())) {
+            return known.qr();
+        }
+        // Rendering a receipt costs ~15 ms of CPU; the home screen asks on every visit, the answer changes per job.
+        Optional<String> qr = new EscPosRenderer(printer.profile()).render(job.get()).qrPayloads().stream().findFirst();
+        lastQr = new QrOfJob(job.get(), qr);
+        return qr;
+    }
+
+    /** The QR payload read from the bytes of one printer job. */
+    private record QrOfJob(byte[] job, Optional<String> qr) {
     }
 }

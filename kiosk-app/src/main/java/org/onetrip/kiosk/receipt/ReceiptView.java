@@ -56,10 +56,12 @@ public class ReceiptView extends VerticalLayout implements HasUrlParameter<Strin
             p.addClassName("problem");
             add(p);
         });
-        byte[] png = receipts.png(bytes.get());
-        Image image = new Image(DownloadHandler.fromInputStream(e -> new DownloadResponse(
-                new java.io.ByteArrayInputStream(png), "receipt.png", "image/png", png.length)),
-                getTranslation("receipt.image-alt"));
+        // Drawn when the browser fetches the image, not in the tap that submitted: the resident sees "saved" at once.
+        byte[] escPos = bytes.get();
+        Image image = new Image(DownloadHandler.fromInputStream(e -> {
+            byte[] png = receipts.png(escPos);
+            return new DownloadResponse(new java.io.ByteArrayInputStream(png), "receipt.png", "image/png", png.length);
+        }), getTranslation("receipt.image-alt"));
         image.setId("receipt-image");
         image.addClassName("receipt-image");
         Button status = new Button(getTranslation("receipt.to-status"),

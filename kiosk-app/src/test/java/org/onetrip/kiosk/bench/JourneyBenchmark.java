@@ -64,6 +64,12 @@ public final class JourneyBenchmark {
     private URI uri;
     private ChromeDriver browser;
     private WebDriverWait wait;
+    /** UIDL server time per step of the journey (after warm-up), from a reading of the timings after each step. */
+    private final Map<String, LatencyHistogram.Snapshot> perStep = new LinkedHashMap<>();
+    private final Map<String, LatencyHistogram.Snapshot> perStepCpu = new LinkedHashMap<>();
+    private Map<String, LatencyHistogram.Snapshot> lastReading;
+    private boolean measuring;
+    private String lastStep = "";
 
     record Options(int journeys, String xmx, TreeSet<Integer> checkpoints, int idleSeconds, int warmup,
                    List<String> jvm) {
@@ -133,7 +139,8 @@ public final class JourneyBenchmark {
                 failures++;
                 failuresInARow++;
                 save("failure-" + i);
-                say("journey " + i + " failed (" + failures + " so far): " + e.getMessage().lines().findFirst().orElse(""));
+                say("journey " + i + " failed (" + failures + " so far) after the step \"" + lastStep + "\": "
+                        + e.getMessage().lines().findFirst().orElse(""));
                 if (failuresInARow > 5) {
                     throw new IllegalStateException("more than five journeys in a row failed; see " + runDir, e);
                 }
@@ -142,6 +149,7 @@ public final class JourneyBenchmark {
             if (i == options.warmup()) {
                 afterWarmup = timings();
                 cpuAfterWarmup = cpuMillis();
+                measuring = true;
             }
             if (checkpoint) {
                 checkpoint(i);
@@ -168,33 +176,99 @@ public final class JourneyBenchmark {
                     ms(s.percentileMicros(99)), ms(s.maxMicros())));
         }
         say("");
+        say("UIDL requests by step of the journey (each step's requests: those completed between two readings)");
+        say("| step | count | per journey | p50 | p95 | p99 | max | CPU p95 |");
+        say("|---|---:|---:|---:|---:|---:|---:|---:|");
+        LatencyHistogram.Snapshot exceptSubmit = LatencyHistogram.Snapshot.empty();
+        for (var step : perStep.entrySet()) {
+            LatencyHistogram.Snapshot s = step.getValue();
+            say(String.format("| %s | %d | %.1f | %s | %s | %s | %s | %s |", step.getKey(), s.count(),
+                    s.count() / (double) measured, ms(s.percentileMicros(50)), ms(s.percentileMicros(95)),
+                    ms(s.percentileMicros(99)), ms(s.maxMicros()), ms(perStepCpu.get(step.getKey()).percentileMicros(95))));
+            if (!step.getKey().equals("submit (seal, print)")) {
+                exceptSubmit = plus(exceptSubmit, s);
+            }
+        }
+        say(String.format("| all steps except submit | %d | %.1f | %s | %s | %s | %s | |", exceptSubmit.count(),
+                exceptSubmit.count() / (double) measured, ms(exceptSubmit.percentileMicros(50)),
+                ms(exceptSubmit.percentileMicros(95)), ms(exceptSubmit.percentileMicros(99)),
+                ms(exceptSubmit.maxMicros())));
+        say("");
         report.forEach(System.out::println);
     }
 
+    /** Attributes the UIDL requests completed since the last reading to {@code name}. */
+    private void step(String name) {
+        lastStep = name;
+        try {
+            Map<String, LatencyHistogram.Snapshot> now = timings();
+            if (measuring && lastReading != null) {
+                perStep.merge(name, now.get("uidl").minus(lastReading.get("uidl")), JourneyBenchmark::plus);
+                perStepCpu.merge(name, now.get("uidl.cpu").minus(lastReading.get("uidl.cpu")), JourneyBenchmark::plus);
+            }
+            lastReading = now;
+        } catch (Exception e) {
+            throw new IllegalStateException("timings not readable", e);
+        }
+    }
+
+    private static LatencyHistogram.Snapshot plus(LatencyHistogram.Snapshot a, LatencyHistogram.Snapshot b) {
+        long[] counts = a.counts().clone();
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += b.counts()[i];
+        }
+        return new LatencyHistogram.Snapshot(counts, Math.max(a.maxMicros(), b.maxMicros()));
+    }
+
     private void journey(int i, boolean abandon) {
+        step("(between journeys)");
         click(By.id("tile-apply"));
-        click(By.cssSelector(".demo-card"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#demo-panel .demo-card")));
+        step("home: 刷证办事");
+        // the identify screen's card, not the home screen's "scan the last receipt" (also a .demo-card)
+        click(By.cssSelector("#demo-panel .demo-card"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("resident")));
+        step("demo card tap (card read, items)");
         click(By.cssSelector(".item[data-task='" + PENSION + "']"));
+        // The same demo card comes back every journey, so from the second on the form first asks whether to
+        // prefill it from the resident's earlier submission: answered "no", the form is the first-time one.
+        WebElement formOrQuestion = wait.until(d -> d.findElements(By.cssSelector("#prefill-no, #field-phone input"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        if ("prefill-no".equals(formOrQuestion.getAttribute("id"))) {
+            step("item chosen (prefill question)");
+            click(By.id("prefill-no"));
+        }
         String number = String.format("139%08d", i);
         wait.until(d -> {
             d.findElement(By.cssSelector("#field-phone input")).sendKeys(number);
             return true;
         });
+        step("form shown, phone typed");
         click(By.id("to-review"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review")));
+        step("to review");
         click(By.id("submit"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-image")));
+        step("submit (seal, print)");
         if (abandon) {
             long left = System.nanoTime();
             new WebDriverWait(browser, Duration.ofSeconds(options.idleSeconds() + 60), Duration.ofMillis(100))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.id("tile-apply")));
             say(String.format("journey %d left on the receipt: wiped to home after %.1f s", i,
                     (System.nanoTime() - left) / 1e9));
+            step("(idle wipe)");
             return;
         }
         click(By.id("done"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tile-apply")));
+        // 完成 reloads the page: a look while the browser navigates is "aborted by navigation"; look again.
+        wait.until(d -> {
+            try {
+                return ExpectedConditions.visibilityOfElementLocated(By.id("tile-apply")).apply(d);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return null;
+            }
+        });
+        step("完成 (session invalidated, home)");
     }
 
     private void checkpoint(int journeys) throws Exception {
