@@ -312,24 +312,6 @@ public final class CourierStore {
         }
     }
 
-    private static final String INSERT_SUBMISSION = """
-            INSERT INTO submission (id, task_code, item_name, item_version, applicant_key, applicant_mask, sealed_at,
-                                    promised_by, still_to_bring, body, body_sm3, status, status_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SEALED', ?)
-            """;
-    private static final String INSERT_OUTBOX = """
-            INSERT INTO outbox (submission_id, state, attempts, next_attempt_at) VALUES (?, 'PENDING', 0, ?)
-            """;
-    private static final String INSERT_ATTACHMENT = """
-            INSERT INTO attachment (sha256, size, media_type, stored_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT(sha256) DO NOTHING
-            """;
-    private static final String LINK_ATTACHMENT = """
-            INSERT INTO submission_attachment (submission_id, ordinal, sha256) VALUES (?, ?, ?)
-            """;
-    private static final String INSERT_HISTORY = """
-            INSERT INTO status_history (submission_id, status, note, at) VALUES (?, 'SEALED', ?, ?)
-            """;
     private static final String RECORD_IMPORT = """
             INSERT INTO courier_import (submission_id, bundle_id, origin_terminal, imported_at, imported_by)
             VALUES (?, ?, ?, ?, ?)
@@ -340,49 +322,13 @@ public final class CourierStore {
         JsonNode m = in.meta();
         String id = in.id().toString();
         String idNumber = JSON.readTree(in.body()).path("applicant").path("idNumber").asString("");
-        try (PreparedStatement ps = c.prepareStatement(INSERT_SUBMISSION)) {
-            ps.setString(1, id);
-            ps.setString(2, m.path("taskCode").asString(""));
-            ps.setString(3, m.path("itemName").asString(""));
-            ps.setInt(4, m.path("itemVersion").asInt());
-            ps.setString(5, submissions.applicantKey(idNumber));
-            ps.setString(6, m.path("applicantMask").asString(""));
-            ps.setString(7, m.path("sealedAt").asString(""));
-            ps.setString(8, m.path("promisedBy").isString() ? m.path("promisedBy").stringValue() : null);
-            ps.setString(9, m.path("stillToBring").asString(""));
-            ps.setBytes(10, in.body());
-            ps.setString(11, m.path("bodySm3").asString(""));
-            ps.setString(12, Instants.format(now));
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement(INSERT_OUTBOX)) {
-            ps.setString(1, id);
-            ps.setString(2, Instants.format(now));
-            ps.executeUpdate();
-        }
-        int ordinal = 0;
-        for (Map.Entry<AttachmentRef, byte[]> f : in.files()) {
-            AttachmentRef ref = f.getKey();
-            try (PreparedStatement ps = c.prepareStatement(INSERT_ATTACHMENT)) {
-                ps.setString(1, ref.sha256());
-                ps.setLong(2, ref.size());
-                ps.setString(3, ref.mediaType());
-                ps.setString(4, Instants.format(now));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(LINK_ATTACHMENT)) {
-                ps.setString(1, id);
-                ps.setInt(2, ordinal++);
-                ps.setString(3, ref.sha256());
-                ps.executeUpdate();
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(INSERT_HISTORY)) {
-            ps.setString(1, id);
-            ps.setString(2, "courier " + h.bundleId() + " from " + h.originTerminal());
-            ps.setString(3, Instants.format(now));
-            ps.executeUpdate();
-        }
+        List<AttachmentRef> attachments = in.files().stream().map(Map.Entry::getKey).toList();
+        submissions.insertSealed(c, new SubmissionStore.StoredSeal(in.id(), m.path("taskCode").asString(""),
+                m.path("itemName").asString(""), m.path("itemVersion").asInt(), submissions.applicantKey(idNumber),
+                m.path("applicantMask").asString(""), m.path("sealedAt").asString(""),
+                m.path("promisedBy").isString() ? m.path("promisedBy").stringValue() : null,
+                m.path("stillToBring").asString(""), in.body(), m.path("bodySm3").asString("")),
+                attachments, "courier " + h.bundleId() + " from " + h.originTerminal(), now);
         try (PreparedStatement ps = c.prepareStatement(RECORD_IMPORT)) {
             ps.setString(1, id);
             ps.setString(2, h.bundleId());

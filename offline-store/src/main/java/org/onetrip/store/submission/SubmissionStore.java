@@ -127,44 +127,12 @@ public final class SubmissionStore {
         Instant now = clock.instant();
         byte[] body = body(draft, now, filedBy);
         String applicantKey = applicantKey(draft.applicantIdNumber());
+        StoredSeal row = new StoredSeal(draft.id(), draft.taskCode(), draft.itemName(), draft.itemVersion(),
+                applicantKey, draft.applicantMask(), Instants.format(now),
+                draft.promisedBy() == null ? null : draft.promisedBy().toString(),
+                String.join("\n", draft.stillToBring()), body, Sm2.sm3Hex(body));
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_SUBMISSION)) {
-                ps.setString(1, draft.id().toString());
-                ps.setString(2, draft.taskCode());
-                ps.setString(3, draft.itemName());
-                ps.setInt(4, draft.itemVersion());
-                ps.setString(5, applicantKey);
-                ps.setString(6, draft.applicantMask());
-                ps.setString(7, Instants.format(now));
-                ps.setString(8, draft.promisedBy() == null ? null : draft.promisedBy().toString());
-                ps.setString(9, String.join("\n", draft.stillToBring()));
-                ps.setBytes(10, body);
-                ps.setString(11, Sm2.sm3Hex(body));
-                ps.setString(12, Instants.format(now));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(INSERT_OUTBOX)) {
-                ps.setString(1, draft.id().toString());
-                ps.setString(2, Instants.format(now));
-                ps.executeUpdate();
-            }
-            int ordinal = 0;
-            for (AttachmentRef a : draft.attachments()) {
-                try (PreparedStatement ps = c.prepareStatement(INSERT_ATTACHMENT)) {
-                    ps.setString(1, a.sha256());
-                    ps.setLong(2, a.size());
-                    ps.setString(3, a.mediaType());
-                    ps.setString(4, Instants.format(now));
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement(LINK_ATTACHMENT)) {
-                    ps.setString(1, draft.id().toString());
-                    ps.setInt(2, ordinal++);
-                    ps.setString(3, a.sha256());
-                    ps.executeUpdate();
-                }
-            }
-            history(c, draft.id(), SubmissionStatus.SEALED, null, now);
+            insertSealed(c, row, draft.attachments(), null, now);
             if (filedBy != null) {
                 filedBy.alsoInSeal().run(c, draft.id(), now);
             }
@@ -404,6 +372,61 @@ public final class SubmissionStore {
                 bring.isEmpty() ? List.of() : List.of(bring.split("\n")),
                 SubmissionStatus.valueOf(rs.getString(9)), Optional.ofNullable(rs.getString(10)),
                 Optional.ofNullable(rs.getString(11)), Instant.parse(rs.getString(12)));
+    }
+
+    /**
+     * A sealed submission's row as stored: the body bytes exactly as sealed (here or, for a couriered submission, at
+     * the terminal that sealed it) and their SM3.
+     */
+    public record StoredSeal(UUID id, String taskCode, String itemName, int itemVersion, String applicantKey,
+                             String applicantMask, String sealedAt, String promisedBy, String stillToBring,
+                             byte[] body, String bodySm3) {
+    }
+
+    /**
+     * Writes a sealed submission into the caller's transaction: its row, its outbox entry (pending), its
+     * attachment references and the SEALED history line with {@code note}. The one way a submission enters the
+     * store — sealed here, or relayed from another terminal by the USB courier.
+     */
+    public void insertSealed(Connection c, StoredSeal row, List<AttachmentRef> attachments, String note, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_SUBMISSION)) {
+            ps.setString(1, row.id().toString());
+            ps.setString(2, row.taskCode());
+            ps.setString(3, row.itemName());
+            ps.setInt(4, row.itemVersion());
+            ps.setString(5, row.applicantKey());
+            ps.setString(6, row.applicantMask());
+            ps.setString(7, row.sealedAt());
+            ps.setString(8, row.promisedBy());
+            ps.setString(9, row.stillToBring());
+            ps.setBytes(10, row.body());
+            ps.setString(11, row.bodySm3());
+            ps.setString(12, Instants.format(now));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_OUTBOX)) {
+            ps.setString(1, row.id().toString());
+            ps.setString(2, Instants.format(now));
+            ps.executeUpdate();
+        }
+        int ordinal = 0;
+        for (AttachmentRef a : attachments) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_ATTACHMENT)) {
+                ps.setString(1, a.sha256());
+                ps.setLong(2, a.size());
+                ps.setString(3, a.mediaType());
+                ps.setString(4, Instants.format(now));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(LINK_ATTACHMENT)) {
+                ps.setString(1, row.id().toString());
+                ps.setInt(2, ordinal++);
+                ps.setString(3, a.sha256());
+                ps.executeUpdate();
+            }
+        }
+        history(c, row.id(), SubmissionStatus.SEALED, note, now);
     }
 
     void history(Connection c, UUID id, SubmissionStatus status, String note, Instant at) throws SQLException {
