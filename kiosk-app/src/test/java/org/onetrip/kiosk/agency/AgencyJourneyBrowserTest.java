@@ -27,7 +27,6 @@ import org.onetrip.kiosk.KioskApplication;
 import org.onetrip.kiosk.agency.staff.StaffService;
 import org.onetrip.kiosk.journey.Browser;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -88,13 +87,13 @@ class AgencyJourneyBrowserTest {
     void an_agent_signs_in_files_for_a_resident_and_the_case_reaches_the_platform_with_the_agent() throws Exception {
         IdentityCard wang = DemoCards.all().getFirst();
         signInPage();
-        saveScreenshot("agency-sign-in");
+        Browser.saveScreenshot(browser, "agency-sign-in");
         click(By.id("demo-staff-0"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pin-pad")));
         assertTrue(browser.findElement(By.id("staff-prompt")).getText().contains("王芳"));
         click(By.id("pin-key-2"));
         click(By.id("pin-key-4"));
-        saveScreenshot("agency-pin");
+        Browser.saveScreenshot(browser, "agency-pin");
         click(By.id("pin-clear"));
         typePin("246810");
 
@@ -104,7 +103,7 @@ class AgencyJourneyBrowserTest {
         search.sendKeys("零星报销");
         By item = By.cssSelector("#agency-items vaadin-button[data-task='" + MEDICAL + "']");
         wait.until(ExpectedConditions.visibilityOfElementLocated(item));
-        saveScreenshot("agency-items");
+        Browser.saveScreenshot(browser, "agency-items");
         click(item);
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-panel")));
@@ -117,7 +116,7 @@ class AgencyJourneyBrowserTest {
         assertTrue(slipText.contains("全程代办委托书") && slipText.contains(wang.maskedIdNumber())
                 && slipText.contains("王芳") && slipText.contains("医疗费用手工"), slipText);
         assertFalse(slipText.contains(wang.idNumber()), "the full ID number is never on paper");
-        saveScreenshot("agency-authorise");
+        Browser.saveScreenshot(browser, "agency-authorise");
         click(By.id("slip-signed"));
 
         WebElement phone = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#field-phone input")));
@@ -129,14 +128,14 @@ class AgencyJourneyBrowserTest {
         upload("material-upload-1", "summary.png");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("material-state-1"), "已收到"));
         assertFalse(browser.findElement(By.tagName("body")).getText().contains(wang.idNumber()));
-        saveScreenshot("agency-form");
+        Browser.saveScreenshot(browser, "agency-form");
         click(By.id("agency-submit"));
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("agency-done-status")));
         wait.until(d -> app.intake().storedSubmissionCount() == 1);
         browser.navigate().refresh();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agency-done-status"), "已受理"));
-        saveScreenshot("agency-done");
+        Browser.saveScreenshot(browser, "agency-done");
 
         String id = single("SELECT id FROM submission");
         assertEquals(AGENT, single("SELECT staff_id FROM agency_filing WHERE submission_id = '" + id + "'"));
@@ -176,7 +175,7 @@ class AgencyJourneyBrowserTest {
         typePin("111111");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-message"), "已锁定"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("pin-pad")));
-        saveScreenshot("agency-locked");
+        Browser.saveScreenshot(browser, "agency-locked");
 
         // Tapping the card again does not bring the keypad back while the lock lasts.
         click(By.id("demo-staff-0"));
@@ -198,21 +197,13 @@ class AgencyJourneyBrowserTest {
         var picture = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
         picture.setRGB(name.length(), 1, 0xffffff); // two different files, two different hashes
         javax.imageio.ImageIO.write(picture, "png", file.toFile());
-        WebElement upload = browser.findElement(By.id(id));
-        WebElement input = (WebElement) browser.executeScript("return arguments[0].querySelector('input[type=file]')"
-                + " || (arguments[0].shadowRoot && arguments[0].shadowRoot.querySelector('input[type=file]'))", upload);
-        input.sendKeys(file.toAbsolutePath().toString());
+        Browser.uploadTo(browser, id, file);
     }
 
     private void click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
-    private void saveScreenshot(String name) throws Exception {
-        Path target = Path.of("target", "screens", name + ".png");
-        Files.createDirectories(target.getParent());
-        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-    }
 
     private List<String> column(String sql) throws Exception {
         List<String> out = new ArrayList<>();

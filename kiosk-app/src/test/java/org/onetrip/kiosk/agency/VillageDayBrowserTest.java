@@ -37,7 +37,6 @@ import org.onetrip.kiosk.journey.Browser;
 import org.onetrip.store.submission.SubmissionStore;
 import org.onetrip.store.sync.SyncEngine;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -128,7 +127,7 @@ class VillageDayBrowserTest {
         assertTrue(ledger.contains("已受理") && ledger.contains("需要补正") && ledger.contains("已提交，待同步"), ledger);
         assertTrue(ledger.contains("需补正：" + StatusSchedule.CORRECTION_NOTE), ledger);
         assertTrue(browser.findElement(By.id("ledger-summary")).getText().contains("待补正 1 件"));
-        saveScreenshot("agency-day-ledger");
+        Browser.saveScreenshot(browser, "agency-day-ledger");
         axeClean("ledger");
 
         String csv = download(browser.findElement(By.id("ledger-csv")));
@@ -149,7 +148,7 @@ class VillageDayBrowserTest {
         click(By.id("courier-import-0"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("courier-result"),
                 "新排队上传 0 件，本机已有 1 件"));
-        saveScreenshot("agency-day-courier");
+        Browser.saveScreenshot(browser, "agency-day-courier");
         axeClean("courier");
 
         // The bundle is carried to a second terminal of the county that is online; it queues and uploads it
@@ -322,19 +321,11 @@ class VillageDayBrowserTest {
         picture.setRGB(name.length() % 64, 1, 0xffffff);
         picture.setRGB(name.charAt(8) % 64, 2, 0xff0000); // a different file per resident
         javax.imageio.ImageIO.write(picture, "png", file.toFile());
-        WebElement upload = browser.findElement(By.id(id));
-        WebElement input = (WebElement) browser.executeScript("return arguments[0].querySelector('input[type=file]')"
-                + " || (arguments[0].shadowRoot && arguments[0].shadowRoot.querySelector('input[type=file]'))", upload);
-        input.sendKeys(file.toAbsolutePath().toString());
+        Browser.uploadTo(browser, id, file);
     }
 
     private void click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
-    private void saveScreenshot(String name) throws Exception {
-        Path target = Path.of("target", "screens", name + ".png");
-        Files.createDirectories(target.getParent());
-        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-    }
 }

@@ -1,9 +1,14 @@
 package org.onetrip.kiosk.journey;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -43,5 +48,20 @@ public final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** Saves what the browser shows as {@code target/screens/NAME.png} (docs/screens/update.sh copies them). */
+    public static void saveScreenshot(ChromeDriver browser, String name) throws IOException {
+        Path target = Path.of("target", "screens", name + ".png");
+        Files.createDirectories(target.getParent());
+        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Hands {@code file} to the Vaadin upload with element id {@code uploadId}, as choosing it in the dialog would. */
+    public static void uploadTo(ChromeDriver browser, String uploadId, Path file) {
+        WebElement upload = browser.findElement(By.id(uploadId));
+        WebElement input = (WebElement) browser.executeScript("return arguments[0].querySelector('input[type=file]')"
+                + " || (arguments[0].shadowRoot && arguments[0].shadowRoot.querySelector('input[type=file]'))", upload);
+        input.sendKeys(file.toAbsolutePath().toString());
     }
 }

@@ -26,7 +26,6 @@ import org.onetrip.intake.StatusSchedule;
 import org.onetrip.kiosk.KioskApplication;
 import org.onetrip.kiosk.apply.ApplyService;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -77,10 +76,10 @@ class ErrandsBrowserTest {
 
         browser.get(app.uri().toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tile-ticket")));
-        saveScreenshot("home-tiles");
+        Browser.saveScreenshot(browser, "home-tiles");
         click(By.id("tile-scan"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".scan-window")));
-        saveScreenshot("scan");
+        Browser.saveScreenshot(browser, "scan");
         click(By.id("go-home"));
 
         // 评价: card, then the five answers for the one submission
@@ -89,10 +88,10 @@ class ErrandsBrowserTest {
         click(By.cssSelector("#demo-panel .demo-card"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rate-5")));
         assertTrue(browser.findElement(By.tagName("body")).getText().contains("城乡居民基本养老保险待遇领取"));
-        saveScreenshot("evaluation");
+        Browser.saveScreenshot(browser, "evaluation");
         click(By.id("rate-5"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("evaluation-thanks"), "已保存"));
-        saveScreenshot("evaluation-thanks");
+        Browser.saveScreenshot(browser, "evaluation-thanks");
         assertEquals("5", singleValue("SELECT rating FROM evaluation WHERE submission_id = '" + submission + "'"));
         assertEquals("PENDING", singleValue("SELECT state FROM feedback_outbox WHERE kind = 'EVALUATION'"));
         click(By.id("done"));
@@ -102,15 +101,15 @@ class ErrandsBrowserTest {
         assertFalse(browser.findElement(By.tagName("body")).getText().contains("王"), "the rater is gone");
         click(By.id("tile-complaint"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kind-complaint")));
-        saveScreenshot("complaint");
+        Browser.saveScreenshot(browser, "complaint");
         click(By.id("kind-complaint"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("topic-attitude")));
-        saveScreenshot("complaint-topics");
+        Browser.saveScreenshot(browser, "complaint-topics");
         click(By.id("topic-attitude"));
         WebElement sent = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("complaint-sent")));
         assertTrue(sent.getText().contains("12345"), sent.getText());
         assertTrue(browser.findElement(By.id("hotline")).getText().contains("12345"));
-        saveScreenshot("complaint-sent");
+        Browser.saveScreenshot(browser, "complaint-sent");
         assertEquals("服务态度", singleValue("SELECT category FROM complaint"));
         assertEquals("PENDING", singleValue("SELECT state FROM feedback_outbox WHERE kind = 'COMPLAINT'"));
         click(By.id("done"));
@@ -118,7 +117,7 @@ class ErrandsBrowserTest {
         // 查进度 with the receipt instead of the card
         click(By.id("tile-status"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("identify-or-scan")));
-        saveScreenshot("identify-for-status");
+        Browser.saveScreenshot(browser, "identify-for-status");
         click(By.id("demo-scan-receipt"));
         WebElement genuine = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scan-genuine")));
         assertTrue(genuine.getText().contains("真实有效"), genuine.getText());
@@ -127,11 +126,11 @@ class ErrandsBrowserTest {
         // 取号: a printed number, counted in the store
         click(By.id("tile-ticket"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("take-ticket")));
-        saveScreenshot("ticket");
+        Browser.saveScreenshot(browser, "ticket");
         click(By.id("take-ticket"));
         WebElement number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ticket-number")));
         assertEquals("001", number.getText());
-        saveScreenshot("ticket-taken");
+        Browser.saveScreenshot(browser, "ticket-taken");
         assertEquals("1", singleValue("SELECT last_number FROM queue_ticket_day"));
         var paper = new EscPosRenderer(app.printer().profile()).render(app.printer().lastJob().orElseThrow());
         Files.write(Path.of("target", "screens", "ticket-paper.png"), EscPosRenderer.toPng(paper.image()));
@@ -143,11 +142,6 @@ class ErrandsBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
-    private void saveScreenshot(String name) throws Exception {
-        Path target = Path.of("target", "screens", name + ".png");
-        Files.createDirectories(target.getParent());
-        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-    }
 
     private String singleValue(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app.databaseFile());

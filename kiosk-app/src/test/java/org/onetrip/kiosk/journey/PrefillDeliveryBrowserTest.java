@@ -21,7 +21,6 @@ import org.onetrip.intake.StatusSchedule;
 import org.onetrip.kiosk.KioskApplication;
 import org.onetrip.kiosk.apply.ApplyService;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -83,7 +82,7 @@ class PrefillDeliveryBrowserTest {
         assertFalse(shown(By.id("pinyin-keyboard")), "no keys until the field is tapped");
         click(By.cssSelector("#item-search input"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pinyin-keyboard")));
-        saveScreenshot("items-keyboard");
+        Browser.saveScreenshot(browser, "items-keyboard");
         click(By.id("key-close"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("pinyin-keyboard")));
 
@@ -91,7 +90,7 @@ class PrefillDeliveryBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prefill-question"),
                 "用您上次在本机填写的内容预填？"));
         assertTrue(browser.findElements(By.cssSelector("#field-phone")).isEmpty(), "nothing shown before yes");
-        saveScreenshot("prefill-question");
+        Browser.saveScreenshot(browser, "prefill-question");
         String formUrl = browser.getCurrentUrl();
         click(By.id("prefill-yes"));
         var phone = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#field-phone input")));
@@ -108,7 +107,7 @@ class PrefillDeliveryBrowserTest {
         click(By.id("house-keypad-2"));
         click(By.id("house-keypad-7"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("delivery-address"), "锦湖路27号"));
-        saveScreenshot("delivery-express");
+        Browser.saveScreenshot(browser, "delivery-express");
         click(By.id("delivery-village"));
         click(By.xpath("//vaadin-select-item[normalize-space(.)='水湖社区']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("delivery-address"),
@@ -152,11 +151,6 @@ class PrefillDeliveryBrowserTest {
         return browser.findElements(by).stream().anyMatch(e -> e.isDisplayed());
     }
 
-    private void saveScreenshot(String name) throws Exception {
-        Path target = Path.of("target", "screens", name + ".png");
-        Files.createDirectories(target.getParent());
-        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-    }
 
     /** Clicks once the element is clickable, again if Vaadin re-rendered it in between. */
     private void click(By by) {

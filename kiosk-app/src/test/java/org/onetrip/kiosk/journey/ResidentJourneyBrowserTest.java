@@ -27,7 +27,6 @@ import org.onetrip.intake.StatusSchedule;
 import org.onetrip.kiosk.KioskApplication;
 import org.onetrip.kiosk.status.ReceiptLookup;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -72,10 +71,10 @@ class ResidentJourneyBrowserTest {
     void a_resident_applies_by_card_gets_a_receipt_and_sees_the_platform_accept_it() throws Exception {
         browser.get(app.uri().toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tile-apply")));
-        saveScreenshot("home");
+        Browser.saveScreenshot(browser, "home");
         click(By.id("tile-apply"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-panel")));
-        saveScreenshot("identify");
+        Browser.saveScreenshot(browser, "identify");
 
         WebElement demoCard = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".demo-card")));
         IdentityCard wang = DemoCards.all().get(0);
@@ -85,14 +84,14 @@ class ResidentJourneyBrowserTest {
         WebElement resident = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("resident")));
         assertTrue(resident.getText().contains("王*兰"), resident.getText());
         assertFalse(resident.getText().contains(wang.idNumber()), "the full ID number is never on screen");
-        saveScreenshot("items");
+        Browser.saveScreenshot(browser, "items");
         click(By.cssSelector(".item[data-task='" + PENSION + "']"));
 
         WebElement idField = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#field-idNumber input")));
         assertEquals(wang.maskedIdNumber(), idField.getDomProperty("value"));
         assertEquals(wang.address(), browser.findElement(By.cssSelector("#field-address input")).getDomProperty("value"));
         browser.findElement(By.cssSelector("#field-phone input")).sendKeys("13905510001");
-        saveScreenshot("form");
+        Browser.saveScreenshot(browser, "form");
         click(By.id("to-review"));
 
         WebElement review = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review")));
@@ -100,13 +99,13 @@ class ResidentJourneyBrowserTest {
                 review.getText());
         assertFalse(review.getText().contains(wang.idNumber()), "the full ID number is never on screen");
         assertEquals(0, count("SELECT count(*) FROM submission"), "nothing is sealed before the resident confirms");
-        saveScreenshot("review");
+        Browser.saveScreenshot(browser, "review");
         click(By.id("submit"));
 
         WebElement receipt = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-image")));
         wait.until(d -> ((Number) browser.executeScript("return arguments[0].naturalWidth", receipt)).intValue() > 0);
         assertTrue(browser.findElement(By.id("receipt-saved")).getText().contains("安全保存"));
-        saveScreenshot("receipt");
+        Browser.saveScreenshot(browser, "receipt");
 
         String submissionId = singleValue("SELECT id FROM submission");
         assertEquals(1, count("SELECT count(*) FROM audit_log WHERE action = 'submission.sealed' AND subject = '"
@@ -132,7 +131,7 @@ class ResidentJourneyBrowserTest {
         assertTrue(browser.findElement(By.id("status-list")).getText().contains("办件编号"));
         assertEquals("ACCEPTED", singleValue("SELECT status FROM submission"));
         assertEquals(1, app.intake().storedSubmissionCount());
-        saveScreenshot("status");
+        Browser.saveScreenshot(browser, "status");
 
         click(By.id("done"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tile-apply")));
@@ -148,18 +147,13 @@ class ResidentJourneyBrowserTest {
         String onScreen = browser.findElement(By.tagName("body")).getText();
         assertTrue(onScreen.contains(wang.maskedName()) && onScreen.contains("城乡居民基本养老保险待遇领取"), onScreen);
         assertFalse(onScreen.contains(wang.idNumber()), "the full ID number is never on screen");
-        saveScreenshot("scanned-receipt");
+        Browser.saveScreenshot(browser, "scanned-receipt");
     }
 
     private void click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
-    private void saveScreenshot(String name) throws Exception {
-        Path target = Path.of("target", "screens", name + ".png");
-        Files.createDirectories(target.getParent());
-        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-    }
 
     private String singleValue(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app.databaseFile());
