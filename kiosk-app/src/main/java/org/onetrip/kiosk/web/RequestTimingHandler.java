@@ -3,6 +3,7 @@ package org.onetrip.kiosk.web;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -56,9 +57,31 @@ public final class RequestTimingHandler extends Handler.Wrapper {
         RequestTimings.Kind kind = kind(request.getMethod(), path, vaadinRequest);
         long start = nanoTime.getAsLong();
         long cpuStart = threadCpuNanos.getAsLong();
+        Thread handling = Thread.currentThread();
+        AtomicBoolean cpuRecorded = new AtomicBoolean();
+        Runnable recordCpu = () -> {
+            if (cpuRecorded.compareAndSet(false, true)) {
+                timings.recordCpu(kind, TimeUnit.NANOSECONDS.toMicros(threadCpuNanos.getAsLong() - cpuStart));
+            }
+        };
+        // Recorded before the response completes: whoever sees the response also sees its timing.
         Callback timed = new Callback.Nested(callback) {
             @Override
-            public void completed() {
+            public void succeeded() {
+                recorded();
+                super.succeeded();
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                recorded();
+                super.failed(cause);
+            }
+
+            private void recorded() {
+                if (Thread.currentThread() == handling) {
+                    recordCpu.run();
+                }
                 record(kind, start);
             }
         };
@@ -72,7 +95,7 @@ public final class RequestTimingHandler extends Handler.Wrapper {
             record(kind, start);
             throw e;
         } finally {
-            timings.recordCpu(kind, TimeUnit.NANOSECONDS.toMicros(threadCpuNanos.getAsLong() - cpuStart));
+            recordCpu.run();
         }
     }
 
