@@ -56,11 +56,9 @@ import org.onetrip.store.attachment.AttachmentStore;
 import org.onetrip.store.audit.AuditLog;
 import org.onetrip.store.catalog.Catalog;
 import org.onetrip.store.catalog.CatalogBundle;
-import org.onetrip.store.catalog.CatalogException;
 import org.onetrip.store.catalog.CatalogStore;
 import org.onetrip.store.catalog.LiveCatalog;
 import org.onetrip.store.catalog.Synonyms;
-import org.onetrip.store.catalog.UplinkCatalogSource;
 import org.onetrip.store.region.DivisionFiles;
 import org.onetrip.store.region.DivisionStore;
 import org.onetrip.store.region.Divisions;
@@ -171,25 +169,27 @@ public final class KioskApplication extends ContainerLifeCycle {
         audit = new AuditLog(clock);
         Supplier<URI> platform = intake.<Supplier<URI>>map(i -> i::baseUri).orElseGet(() -> config::uplink);
         IntakeClient uplink = new IntakeClient(platform, identity, clock);
-        UplinkCatalogSource catalogUplink = new UplinkCatalogSource(platform, identity, clock);
         SubmissionStore store = new SubmissionStore(database, audit, clock, config.terminalId(),
                 new AttachmentStore(setup.dataDir().resolve("attachments")));
         FeedbackStore feedback = new FeedbackStore(database, audit, clock, config.terminalId(), UUID::randomUUID);
         LiveCatalog catalog = new LiveCatalog(setup.catalog().verify(setup.catalogAuthority()), Synonyms.standard(),
                 new CatalogStore(database, audit, clock), setup.catalogAuthority());
-        SyncEngine sync = syncEngine(store, feedback, uplink);
+        SyncEngine sync = syncEngine(store, feedback, uplink, catalog);
         IdleService idle = new IdleService(clock, setup.idleTimeout(), Duration.ofSeconds(1));
         VoicePrompts voice = VoicePrompts.offline(config.voice(), Duration.ofSeconds(5));
         services = services(store, feedback, catalog, sync, idle, voice);
         web = new WebServer(setup.host(), setup.port(), services);
 
+        // what the first screen needs starts first; the queue (and the demo's own platform) after the web server,
+        // so that a start is not slowed by a first sync cycle, and the catalog is pulled by that cycle
         List<LifeCycle> parts = new ArrayList<>(List.of(database,
                 new AttachmentSweep(store, AttachmentSweep.DEFAULT_GRACE)));
-        intake.ifPresent(i -> parts.addAll(List.of(i, new DemoEnrolment(i, identity))));
         parts.addAll(devices.parts());
         parts.add(new PanelFeedback(devices.panel(), devices.reader(), devices.scanner()));
-        parts.addAll(List.of(printer, uplink, catalogUplink,
-                new CatalogStartup(catalog, setup.catalog(), database, divisions(), catalogUplink), sync, idle, voice, web));
+        parts.addAll(List.of(printer, uplink, new CatalogStartup(catalog, setup.catalog(), database, divisions()),
+                idle, voice, web));
+        intake.ifPresent(i -> parts.addAll(List.of(i, new DemoEnrolment(i, identity))));
+        parts.add(sync);
         parts.forEach(this::addPart);
     }
 
@@ -206,10 +206,12 @@ public final class KioskApplication extends ContainerLifeCycle {
         return setup.printer().open();
     }
 
-    private SyncEngine syncEngine(SubmissionStore store, FeedbackStore feedback, IntakeClient uplink) {
+    private SyncEngine syncEngine(SubmissionStore store, FeedbackStore feedback, IntakeClient uplink,
+                                  LiveCatalog catalog) {
         SyncEngine sync = new SyncEngine(new Outbox(store), uplink, clock, RandomGenerator.getDefault(),
                 setup.syncInterval());
         sync.setFeedback(feedback);
+        sync.setCatalog(catalog, setup.dataDir().resolve("downloads"), Duration.ofHours(1));
         sync.setHeartbeat(softwareVersion(), Duration.ofMinutes(5),
                 () -> Map.of("printerPaper", printer.status().name(),
                         // the platform keeps the audit chain's head: entries cut from the end show against it
@@ -330,35 +332,31 @@ public final class KioskApplication extends ContainerLifeCycle {
     }
 
     /**
-     * Brings the store's catalog up to date at start: the shipped or provisioned bundle if the store has nothing older, the
-     * divisions, then whatever newer bundle the platform offers (a failure there is logged, never fatal: the
-     * terminal works offline with what it has).
+     * Brings the store's catalog up to date at start: the shipped or provisioned bundle if the store has nothing
+     * older, and the divisions. Whatever newer bundle the platform offers comes with the sync engine's first cycle,
+     * after the web server is up (a failure there is logged, never fatal: the terminal works offline with what it
+     * has).
      */
     private static final class CatalogStartup extends AbstractLifeCycle {
         private final LiveCatalog catalog;
         private final CatalogBundle shipped;
         private final Database database;
         private final Divisions divisions;
-        private final UplinkCatalogSource uplink;
 
-        CatalogStartup(LiveCatalog catalog, CatalogBundle shipped, Database database, Divisions divisions,
-                       UplinkCatalogSource uplink) {
+        CatalogStartup(LiveCatalog catalog, CatalogBundle shipped, Database database, Divisions divisions) {
             this.catalog = catalog;
             this.shipped = shipped;
             this.database = database;
             this.divisions = divisions;
-            this.uplink = uplink;
         }
 
+        /** The shipped catalog unless the store holds a newer one; newer ones come with the sync engine's pull. */
         @Override
         protected void doStart() {
             catalog.loadOrImport(shipped);
             new DivisionStore(database).importDivisions(divisions, "2023");
-            try {
-                catalog.update(uplink);
-            } catch (CatalogException e) {
-                log.warn("catalog update from the platform skipped: {}", e.getMessage());
-            }
+            // the search index on the second core while the web server starts; the first search waits for it
+            Thread.ofPlatform().name("catalog-index").daemon(true).start(catalog::search);
         }
 
         @Override

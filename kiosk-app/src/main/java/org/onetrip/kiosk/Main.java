@@ -42,6 +42,7 @@ public final class Main {
             System.exit(1);
             return;
         }
+        StartWarmup.begin(!options.production());
         // Before the first logger and the first SQLite connection: logs and natives go under the data dir.
         System.setProperty("onetrip.logDir", options.dataDir().resolve("logs").toString());
         System.setProperty("org.sqlite.tmpdir", options.dataDir().resolve("native").toString());

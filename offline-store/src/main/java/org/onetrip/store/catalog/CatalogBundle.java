@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.onetrip.store.uplink.Sm2;
 
@@ -32,6 +34,11 @@ public final class CatalogBundle {
 
     private final byte[] payload;
     private final byte[] signature;
+    /** The last successful {@link #verify}: a bundle is immutable, so its catalog is parsed once per key. */
+    private Verified verified; // guarded by this
+
+    private record Verified(PublicKey authority, Catalog catalog) {
+    }
 
     public CatalogBundle(byte[] payload, byte[] signature) {
         this.payload = payload.clone();
@@ -44,7 +51,24 @@ public final class CatalogBundle {
     }
 
     /** The bundle's catalog, once its signature is checked against the trusted authority's key. */
-    public Catalog verify(PublicKey trustedAuthority) {
+    public synchronized Catalog verify(PublicKey trustedAuthority) {
+        Verified last = verified;
+        // synchronized: a start verifies the shipped bundle on a warm-up thread while the main thread goes on,
+        // and whoever comes second waits for that parse instead of doing it again
+        if (last != null && last.authority().equals(trustedAuthority)) {
+            return last.catalog();
+        }
+        Catalog catalog = verifyAndRead(trustedAuthority);
+        verified = new Verified(trustedAuthority, catalog);
+        return catalog;
+    }
+
+    /** Whether {@code other} holds the same document and the same signature. */
+    public boolean sameAs(CatalogBundle other) {
+        return Arrays.equals(payload, other.payload) && Arrays.equals(signature, other.signature);
+    }
+
+    private Catalog verifyAndRead(PublicKey trustedAuthority) {
         if (!Sm2.verify(trustedAuthority, payload, signature)) {
             throw new CatalogException("catalog bundle " + sm3Hex().substring(0, 12)
                     + ": the signature does not match the trusted issuing authority's key; nothing was imported");
@@ -106,6 +130,13 @@ public final class CatalogBundle {
 
     /** A bundle shipped in this jar, by name ({@code catalog-340121}). */
     public static CatalogBundle resource(String name) {
+        return SHIPPED.computeIfAbsent(name, CatalogBundle::readResource);
+    }
+
+    /** Bundles read from the jar, one instance each, so that each is verified and parsed once per process. */
+    private static final Map<String, CatalogBundle> SHIPPED = new ConcurrentHashMap<>();
+
+    private static CatalogBundle readResource(String name) {
         try (InputStream doc = CatalogBundle.class.getResourceAsStream(RESOURCES + name + ".json");
              InputStream sig = CatalogBundle.class.getResourceAsStream(RESOURCES + name + ".json.sig")) {
             if (doc == null || sig == null) {
@@ -128,6 +159,14 @@ public final class CatalogBundle {
      * {@code tools/demo-authority/} and signs only the demo bundles.
      */
     public static PublicKey demoAuthority() {
+        return DemoAuthority.KEY;
+    }
+
+    private static final class DemoAuthority {
+        static final PublicKey KEY = readDemoAuthority();
+    }
+
+    private static PublicKey readDemoAuthority() {
         try (InputStream in = CatalogBundle.class.getResourceAsStream(RESOURCES + "demo-authority.pub.pem")) {
             if (in == null) {
                 throw new CatalogException("the demo authority's public key is not in the jar");

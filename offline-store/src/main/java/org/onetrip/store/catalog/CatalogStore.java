@@ -136,8 +136,12 @@ public final class CatalogStore {
 
     /** The catalog in use, re-verified from its stored signed payload; empty when none was imported yet. */
     public Optional<Catalog> inUse(PublicKey trustedAuthority) {
-        return db.read(CatalogStore::inUse)
-                .map(b -> new CatalogBundle(b.payload(), b.signature()).verify(trustedAuthority));
+        return bundleInUse().map(b -> b.verify(trustedAuthority));
+    }
+
+    /** The signed bundle in use as stored, not yet verified; empty when none was imported yet. */
+    public Optional<CatalogBundle> bundleInUse() {
+        return db.read(CatalogStore::inUse).map(b -> new CatalogBundle(b.payload(), b.signature()));
     }
 
     public Optional<String> versionInUse() {

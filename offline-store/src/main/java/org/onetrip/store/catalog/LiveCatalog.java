@@ -1,10 +1,14 @@
 package org.onetrip.store.catalog;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.onetrip.store.sync.CatalogSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,10 +16,30 @@ import org.slf4j.LoggerFactory;
  * The catalog a running terminal offers, with its search index, swapped whole when a newer signed bundle is
  * imported. Readers always see one complete catalog and the index built from it.
  */
-public final class LiveCatalog {
+public final class LiveCatalog implements CatalogSink {
     private static final Logger log = LoggerFactory.getLogger(LiveCatalog.class);
 
-    private record Snapshot(Catalog catalog, CatalogSearch search) {
+    /** A catalog and its search index, built on the first search (a start need not wait for it). */
+    private static final class Snapshot {
+        private final Catalog catalog;
+        private final Synonyms synonyms;
+        private CatalogSearch search; // guarded by this
+
+        Snapshot(Catalog catalog, Synonyms synonyms) {
+            this.catalog = catalog;
+            this.synonyms = synonyms;
+        }
+
+        Catalog catalog() {
+            return catalog;
+        }
+
+        synchronized CatalogSearch search() {
+            if (search == null) {
+                search = new CatalogSearch(catalog, synonyms);
+            }
+            return search;
+        }
     }
 
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
@@ -49,7 +73,7 @@ public final class LiveCatalog {
         Objects.requireNonNull(store, "this catalog is fixed: it has no store to import into");
         CatalogStore.ImportResult result = store.importBundle(bundle, trusted);
         if (!result.unchanged()) {
-            store.inUse(trusted).ifPresent(this::swap);
+            swap(bundle.verify(trusted)); // what the store now holds, parsed once
             log.info("catalog {} in use: {} items, {} old item versions kept for sealed submissions",
                     result.version(), result.items(), result.keptForSubmissions());
         } else if (!catalog().version().equals(result.version())) {
@@ -64,8 +88,13 @@ public final class LiveCatalog {
      */
     public void loadOrImport(CatalogBundle shipped) {
         Objects.requireNonNull(store, "this catalog is fixed: it has no store to load from");
-        Catalog stored = store.inUse(trusted).orElse(null);
+        Optional<CatalogBundle> storedBundle = store.bundleInUse();
         Catalog shippedCatalog = shipped.verify(trusted);
+        if (storedBundle.isPresent() && storedBundle.get().sameAs(shipped)) {
+            swap(shippedCatalog); // the usual start: the store holds the shipped bundle, no second parse
+            return;
+        }
+        Catalog stored = storedBundle.map(b -> b.verify(trusted)).orElse(null);
         if (stored == null || shippedCatalog.issuedAt().isAfter(stored.issuedAt())) {
             importBundle(shipped);
         } else {
@@ -73,12 +102,26 @@ public final class LiveCatalog {
         }
     }
 
-    /** Asks {@code source} for a newer bundle and imports it; empty when there was none. */
-    public Optional<CatalogStore.ImportResult> update(CatalogSource source) {
-        return source.newerThan(catalog().version()).map(this::importBundle);
+    /** The version in use, sent to the platform as {@code since} when the sync engine asks for a newer one. */
+    @Override
+    public Optional<String> installedVersion() {
+        return Optional.of(catalog().version());
+    }
+
+    /**
+     * A bundle the sync engine pulled from the platform (the envelope form): verified, stored and offered, or
+     * refused by a {@link CatalogException} with nothing changed (bad signature, malformed, not newer).
+     */
+    @Override
+    public void install(Path file, Optional<String> announced) throws IOException {
+        importBundle(CatalogBundle.fromEnvelope(Files.readAllBytes(file)));
     }
 
     private void swap(Catalog catalog) {
-        current.set(new Snapshot(catalog, new CatalogSearch(catalog, synonyms)));
+        Snapshot now = current.get();
+        if (now != null && now.catalog() == catalog) {
+            return; // same catalog, same index
+        }
+        current.set(new Snapshot(catalog, synonyms));
     }
 }

@@ -27,8 +27,19 @@ public final class DivisionFiles {
     private DivisionFiles() {
     }
 
-    /** The divisions shipped in this jar: the country to county level and the shipped counties below. */
+    /**
+     * The divisions shipped in this jar: the country to county level and the shipped counties below. Read once per
+     * process (they are immutable and a start needs them in several places).
+     */
     public static Divisions shipped() {
+        return Shipped.DIVISIONS;
+    }
+
+    private static final class Shipped {
+        static final Divisions DIVISIONS = readShipped();
+    }
+
+    private static Divisions readShipped() {
         Divisions.Builder b = Divisions.builder();
         for (String name : national()) {
             b.addAll(resource(name));

@@ -2,13 +2,16 @@ package org.onetrip.store.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -107,17 +110,55 @@ class CatalogStoreTest {
     }
 
     @Test
-    void the_envelope_form_round_trips_and_a_live_catalog_swaps_to_the_new_bundle() {
+    void the_envelope_form_round_trips_and_a_live_catalog_swaps_to_the_new_bundle() throws Exception {
         LiveCatalog live = new LiveCatalog(new Catalog("none", List.of()), Synonyms.standard(), catalogs,
                 authority.keys.getPublic());
         live.loadOrImport(CatalogBundle.fromEnvelope(v1().toEnvelope()));
         assertEquals("v1", live.catalog().version());
 
         CatalogBundle v2 = authority.sign(TestAuthority.document("v2", "2026-02-01T00:00:00Z", "A:2"));
-        var updated = live.update(since -> since.equals("v1") ? java.util.Optional.of(v2) : java.util.Optional.empty());
+        assertEquals(Optional.of("v1"), live.installedVersion(), "what the sync engine sends as since=");
+        live.install(file(v2.toEnvelope()), Optional.of("v2"));
 
-        assertTrue(updated.isPresent());
         assertEquals("v2", live.catalog().version());
+        assertEquals(Optional.of("v2"), live.installedVersion());
         assertEquals(1, live.search().search("", RegionCode.of("340121100004"), null, 10).total());
+    }
+
+    @Test
+    void a_forged_or_older_bundle_from_the_platform_is_refused_and_the_catalog_stays() throws Exception {
+        LiveCatalog live = new LiveCatalog(new Catalog("none", List.of()), Synonyms.standard(), catalogs,
+                authority.keys.getPublic());
+        live.loadOrImport(v1());
+        CatalogBundle forged = new TestAuthority().sign(TestAuthority.document("v9", "2026-09-01T00:00:00Z", "X:1"));
+        CatalogBundle older = authority.sign(TestAuthority.document("v0", "2025-12-01T00:00:00Z", "Z:1"));
+
+        assertThrows(CatalogException.class, () -> live.install(file(forged.toEnvelope()), Optional.of("v9")));
+        assertThrows(CatalogException.class, () -> live.install(file(older.toEnvelope()), Optional.of("v0")));
+
+        assertEquals("v1", live.catalog().version());
+        assertEquals(1, fx.count("catalog_bundle"));
+    }
+
+    @Test
+    void a_start_with_the_shipped_bundle_already_stored_uses_it_without_another_import() {
+        CatalogBundle shipped = v1();
+        new LiveCatalog(new Catalog("none", List.of()), Synonyms.standard(), catalogs, authority.keys.getPublic())
+                .loadOrImport(shipped);
+        int audited = fx.count("audit_log");
+        CatalogBundle shippedAgain = CatalogBundle.fromEnvelope(shipped.toEnvelope()); // the same bytes, next start
+        LiveCatalog restarted = new LiveCatalog(shippedAgain.verify(authority.keys.getPublic()), Synonyms.standard(),
+                catalogs, authority.keys.getPublic());
+        CatalogSearch index = restarted.search();
+
+        restarted.loadOrImport(shippedAgain);
+
+        assertEquals("v1", restarted.catalog().version());
+        assertSame(index, restarted.search(), "the same catalog keeps the index built at construction");
+        assertEquals(audited, fx.count("audit_log"), "nothing imported, nothing audited");
+    }
+
+    private Path file(byte[] bytes) throws java.io.IOException {
+        return Files.write(dir.resolve("download-" + UUID.randomUUID() + ".bundle"), bytes);
     }
 }

@@ -75,4 +75,21 @@ class DivisionsTest {
             assertEquals("新发村委会", loaded.nameOf(RegionCode.of("230881100201")));
         }
     }
+
+    @Test
+    void importing_the_same_divisions_again_writes_nothing_and_a_renamed_one_is_written(@TempDir Path dir) {
+        try (StoreFixture fx = new StoreFixture(dir.resolve("onetrip.db"))) {
+            DivisionStore store = new DivisionStore(fx.db);
+            store.importDivisions(SHIPPED, "2023");
+
+            assertEquals(0, store.importDivisions(SHIPPED, "2023"));
+
+            RegionCode village = RegionCode.of("230881100201");
+            List<Division> renamed = SHIPPED.all().stream()
+                    .map(d -> d.code().equals(village) ? new Division(village, "新发村") : d).toList();
+            assertEquals(1, store.importDivisions(Divisions.builder().addAll(renamed).build(), "2023"));
+            assertEquals("新发村", store.load().nameOf(village));
+            assertEquals(SHIPPED.size(), store.importDivisions(SHIPPED, "2024"));
+        }
+    }
 }
