@@ -41,6 +41,7 @@ final class County {
     void provision(Path dataDir, TerminalConfig config, Clock clock) throws Exception {
         TerminalFiles files = new TerminalFiles(dataDir);
         TerminalFiles.writeProperties(files.terminalProperties(), TerminalFiles.toProperties(config), "enrolled");
+        Files.createDirectories(files.countyKey().getParent());
         Files.writeString(files.countyKey(), Sm2.publicKeyPem(administrator.getPublic()));
         Instant now = clock.instant();
         var contents = new ProvisioningBundle.Contents(UUID.randomUUID().toString(), config.terminalId(), now,
