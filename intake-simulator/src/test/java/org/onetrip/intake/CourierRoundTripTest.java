@@ -2,15 +2,15 @@ package org.onetrip.intake;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
+import java.security.PublicKey;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,8 +25,6 @@ import org.onetrip.store.courier.CourierException;
 import org.onetrip.store.courier.CourierKeys;
 import org.onetrip.store.courier.CourierStore;
 import org.onetrip.store.submission.SubmissionStatus;
-import org.onetrip.store.token.TrustList;
-import org.onetrip.store.uplink.Sm2;
 
 /**
  * The USB courier end to end: terminal A (its link down) exports its pending submissions, terminal B imports the
@@ -52,17 +50,25 @@ class CourierRoundTripTest {
         b = new TerminalHarness(dir.resolve("b"), "T-340121100004-02", platform.clock, platform.simulator::baseUri, 2);
         platform.simulator.enroll(a.identity.terminalId(), a.identity.publicKeyPem());
         platform.simulator.enroll(b.identity.terminalId(), b.identity.publicKeyPem());
-        KeyPair county = Sm2.generateKeyPair();
-        TrustList countyTerminals = TrustList.of(a.identity.publicKey(), b.identity.publicKey());
-        courierA = courier(a, county, countyTerminals);
-        courierB = courier(b, county, countyTerminals);
+        List<PublicKey> county = List.of(a.identity.publicKey(), b.identity.publicKey());
+        courierA = courier(a, county);
+        courierB = courier(b, county);
         usb = dir.resolve("media/usb0");
     }
 
-    private CourierStore courier(TerminalHarness t, KeyPair county, TrustList trusted) {
-        return new CourierStore(t.db, new AuditLog(platform.clock), t.store, new CourierKeys(county.getPublic(),
-                Optional.of(county.getPrivate()), t.identity.privateKey(), t.identity.publicKey(), trusted),
-                platform.clock, UUID::randomUUID);
+    /** A terminal's courier with the county terminals' public keys as provisioning lists them; no shared key. */
+    private CourierStore courier(TerminalHarness t, List<PublicKey> countyTerminals) {
+        return new CourierStore(t.db, new AuditLog(platform.clock), t.store, CourierKeys.of(t.identity.privateKey(),
+                t.identity.publicKey(), countyTerminals), platform.clock, UUID::randomUUID);
+    }
+
+    private static int submissionRows(TerminalHarness t) {
+        return t.db.read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM submission")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
     }
 
     @AfterEach
@@ -137,13 +143,7 @@ class CourierRoundTripTest {
         CourierException refused = assertThrows(CourierException.class, () -> courierB.importBundle(tampered, "B-7"));
         assertTrue(refused.getMessage().contains("signature does not match"), refused.getMessage());
         assertEquals(0, b.outbox.pendingCount(), "nothing queued");
-        int rows = b.db.read(c -> {
-            try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM submission")) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
-        assertEquals(0, rows, "no submission written");
+        assertEquals(0, submissionRows(b), "no submission written");
 
         Path truncated = usb.resolve("truncated.otc");
         Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(file), 200));
@@ -152,15 +152,62 @@ class CourierRoundTripTest {
     }
 
     @Test
-    void a_bundle_signed_by_a_terminal_outside_the_county_is_refused() {
-        KeyPair county = Sm2.generateKeyPair();
-        CourierStore onlyTrustsItself = courier(b, county, TrustList.of(b.identity.publicKey()));
-        CourierStore sameCountyKeyA = courier(a, county, TrustList.of(a.identity.publicKey()));
+    void a_bundle_signed_by_a_terminal_not_on_the_county_list_is_refused_and_nothing_changes() {
+        CourierStore trustsOnlyItself = courier(b, List.of());
         a.store.seal(TerminalHarness.draft(UUID.randomUUID()));
-        Path file = sameCountyKeyA.export(usb, "A-agent-01").file();
+        Path file = courierA.export(usb, "A-agent-01").file();
         CourierException refused = assertThrows(CourierException.class,
-                () -> onlyTrustsItself.importBundle(file, "B-7"));
+                () -> trustsOnlyItself.importBundle(file, "B-7"));
         assertTrue(refused.getMessage().contains("does not trust"), refused.getMessage());
         assertEquals(0, b.outbox.pendingCount());
+        assertEquals(0, submissionRows(b), "no submission written");
+    }
+
+    @Test
+    void a_terminal_not_among_the_recipients_cannot_decrypt_even_if_it_trusts_the_signer() throws Exception {
+        try (TerminalHarness outsider = new TerminalHarness(dir.resolve("x"), "T-340121100004-09", platform.clock,
+                platform.simulator::baseUri, 9)) {
+            CourierStore outsiderTrustingA = courier(outsider, List.of(a.identity.publicKey()));
+            a.store.seal(TerminalHarness.draft(UUID.randomUUID()));
+            Path file = courierA.export(usb, "A-agent-01").file();
+            CourierException refused = assertThrows(CourierException.class,
+                    () -> outsiderTrustingA.importBundle(file, "X-1"));
+            assertTrue(refused.getMessage().contains("not encrypted for this terminal"), refused.getMessage());
+            assertEquals(0, submissionRows(outsider), "no submission written");
+            assertTrue(Files.readString(file).contains("\"format\":\"onetrip-courier/2\""));
+            String text = Files.readString(file);
+            assertFalse(text.contains("PRIVATE KEY"), "no key material travels in a bundle");
+        }
+    }
+
+    @Test
+    void a_bundle_for_three_county_terminals_imports_at_each_with_its_own_key() throws Exception {
+        try (TerminalHarness c = new TerminalHarness(dir.resolve("c"), "T-340121100004-03", platform.clock,
+                platform.simulator::baseUri, 3)) {
+            List<PublicKey> three = List.of(a.identity.publicKey(), b.identity.publicKey(), c.identity.publicKey());
+            CourierStore exporter = courier(a, three);
+            UUID id = UUID.randomUUID();
+            a.store.seal(TerminalHarness.draft(id));
+            Path file = exporter.export(usb, "A-agent-01").file();
+            assertEquals(1, courier(b, three).importBundle(file, "B-7").queued());
+            assertEquals(1, courier(c, three).importBundle(file, "C-3").queued());
+            CourierStore.Imported atA = exporter.importBundle(file, "A-agent-01");
+            assertEquals(0, atA.queued());
+            assertEquals(1, atA.alreadyHere(), "the exporter can read its own bundle and already has the case");
+            assertTrue(b.store.find(id).isPresent());
+            assertTrue(c.store.find(id).isPresent());
+        }
+    }
+
+    @Test
+    void a_bundle_in_the_old_shared_key_format_is_refused_with_a_clear_message() throws Exception {
+        Path old = usb.resolve("old.otc");
+        Files.createDirectories(usb);
+        Files.writeString(old, "{\"format\":\"onetrip-courier/1\",\"header\":\"e30=\",\"payload\":\"\","
+                + "\"signature\":\"\"}");
+        CourierException refused = assertThrows(CourierException.class, () -> courierB.importBundle(old, "B-7"));
+        assertTrue(refused.getMessage().contains("older OneTrip") && refused.getMessage().contains("export again"),
+                refused.getMessage());
+        assertEquals(0, submissionRows(b));
     }
 }

@@ -15,6 +15,7 @@ import org.onetrip.hardware.config.DeviceConfigException;
 import org.onetrip.hardware.printer.PrinterConfig;
 import org.onetrip.hardware.printer.PrinterConfigException;
 import org.onetrip.provisioning.config.ConfigurationException;
+import org.onetrip.provisioning.config.CountyTerminals;
 import org.onetrip.provisioning.config.TerminalConfig;
 import org.onetrip.provisioning.config.TerminalFiles;
 import org.onetrip.store.catalog.CatalogBundle;
@@ -45,6 +46,7 @@ public final class EnrolledTerminal {
         TerminalConfig terminal = terminal();
         PublicKey authority = catalogAuthority();
         CatalogBundle catalog = catalog(authority);
+        countyTerminals();
         Properties devices = devicesFile();
         return new KioskSetup(host, port, files.dataDir(), terminal, devices(devices), printer(devices), catalog,
                 authority, new KioskSetup.Platform.Remote(terminal.uplink()), SYNC_INTERVAL, null);
@@ -85,6 +87,15 @@ public final class EnrolledTerminal {
             return Sm2.parsePublicKey(Files.readString(file, StandardCharsets.US_ASCII));
         } catch (IOException | CryptoException e) {
             throw new TerminalSetupException(file + " is not an SM2 public key (" + e.getMessage() + "); " + APPLY);
+        }
+    }
+
+    /** The county terminals' list may be absent (no courier to others yet), but a damaged one stops the start. */
+    private void countyTerminals() {
+        try {
+            CountyTerminals.read(files.countyTerminals());
+        } catch (ConfigurationException e) {
+            throw new TerminalSetupException(e.getMessage() + "; or " + APPLY);
         }
     }
 

@@ -262,12 +262,9 @@ public final class KioskApplication extends ContainerLifeCycle {
         // staff sign-in and filing on behalf; only the demo falls back to its made-up roster
         AgencyParts.register(services, setup.dataDir(), database, audit, printer, clock,
                 setup.localPlatform().isPresent() ? Roster.demo() : Roster.empty());
-        // the ledger, statistics, queue and USB courier (the courier key is this terminal's own until provisioning
-        // brings the county's)
-        new AgencyBooks(database, audit, store, sync, printer, identity, AgencyBooks.demoCourierKey(
-                setup.dataDir().resolve("keys/courier")), AgencyBooks.courierTrust(identity.publicKey(),
-                setup.dataDir().resolve("keys/courier-trusted")),
-                setup.dataDir().resolve("courier"), clock, zone).registerInto(services);
+        // the ledger, statistics, queue and USB courier (encrypting for the provisioned county terminals' keys)
+        new AgencyBooks(database, audit, store, sync, printer, identity,
+                new TerminalFiles(setup.dataDir()).countyTerminals(), setup.dataDir().resolve("courier"), clock, zone).registerInto(services);
         devices.simulatedReader().ifPresent(r -> simulatedPrinter.ifPresent(p -> services.register(
                 DemoControls.class, new DemoControls(r, devices.simulatedScanner(), p))));
         return services;

@@ -170,6 +170,17 @@ class ProductionStartTest {
     }
 
     @Test
+    void a_damaged_key_in_the_county_terminals_list_is_refused_naming_the_file() throws Exception {
+        enroll();
+        apply();
+        writeDevices("printer.transport=simulated\n");
+        Path list = Files.createDirectories(data.resolve("config/trusted/terminals"));
+        Files.writeString(list.resolve("T-340121100004-07.pub.pem"), "not a key");
+        String message = refusal();
+        assertTrue(message.contains("T-340121100004-07.pub.pem") && message.contains("apply"), message);
+    }
+
+    @Test
     void missing_or_wrong_device_settings_name_the_file_and_the_setting() throws Exception {
         enroll();
         apply();

@@ -42,7 +42,8 @@ public final class AgencyParts {
         TerminalConfig config = services.get(TerminalConfig.class);
         SubmissionStore store = services.get(SubmissionStore.class);
         StaffSignIn signIn = new StaffSignIn(database, audit, clock, () -> roster);
-        services.register(StaffService.class, new StaffService(signIn, config, clock, idleTimeout(files)));
+        services.register(StaffService.class, new StaffService(signIn, config, clock, idleTimeout(files),
+                files.countyKey()));
         services.register(FilingService.class, new FilingService(services.get(ApplyService.class),
                 new AgencyFilings(database, audit, store, clock, UUID::randomUUID), store,
                 services.get(ReceiptService.class), printer, config, services.get(SyncEngine.class), clock,

@@ -153,6 +153,31 @@ class AgencyBooksViewsTest {
     }
 
     @Test
+    void the_ledger_xlsx_has_the_csvs_rows_and_columns_and_no_full_id_number() throws Exception {
+        LedgerService ledger = app.services().get(LedgerService.class);
+        List<LedgerCase> cases = ledger.cases(LedgerFilter.all());
+        String csv = new String(ledger.csv(cases, Locale.SIMPLIFIED_CHINESE), StandardCharsets.UTF_8).substring(1);
+        List<List<String>> fromCsv = csv.lines().map(l -> List.of(l.split(",", -1))).toList();
+        try (var book = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(ledger.xlsx(cases, Locale.SIMPLIFIED_CHINESE)))) {
+            var rows = book.getFirstSheet().read();
+            assertEquals(fromCsv.size(), rows.size(), "a header and one row per case, as in the CSV");
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < fromCsv.get(r).size(); c++) {
+                    String cell = rows.get(r).getCell(c) == null ? "" : rows.get(r).getCellText(c);
+                    String expected = fromCsv.get(r).get(c);
+                    assertEquals(expected.startsWith("'") ? expected.substring(1) : expected, cell,
+                            "row " + r + " column " + c);
+                }
+            }
+            String all = rows.stream().flatMap(row -> row.stream()).map(cell -> cell == null ? "" : cell.getText())
+                    .reduce("", String::concat);
+            assertTrue(all.contains("需补正：户口簿复印件不清晰"), all);
+            assertFalse(all.contains("340121194803120024"), "only masked ID numbers leave the terminal in the XLSX");
+        }
+    }
+
+    @Test
     void statistics_are_for_supervisors_and_state_the_one_trip_definition() {
         signIn(StaffRole.AGENT);
         UI.getCurrent().navigate(StatsView.class);

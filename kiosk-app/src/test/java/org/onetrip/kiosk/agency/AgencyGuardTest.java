@@ -8,13 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,8 +39,11 @@ import org.onetrip.kiosk.home.HomeView;
 import org.onetrip.kiosk.session.HandClock;
 import org.onetrip.kiosk.session.ResidentSession;
 import org.onetrip.kiosk.web.KioskServices;
+import org.onetrip.provisioning.bundle.StaffQr;
 import org.onetrip.provisioning.config.TerminalConfig;
+import org.onetrip.provisioning.config.TerminalFiles;
 import org.onetrip.store.staff.StaffSignIn;
+import org.onetrip.store.uplink.Sm2;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
@@ -119,11 +127,40 @@ class AgencyGuardTest {
     }
 
     @Test
-    void a_staff_qr_names_the_member_and_anything_else_is_not_one() {
-        assertEquals(java.util.Optional.of("340121197809020135"),
-                StaffService.staffIdOfQr(" onetrip:staff:340121197809020135\r\n"));
-        assertTrue(StaffService.staffIdOfQr("ZW1:abc").isEmpty());
-        assertTrue(StaffService.staffIdOfQr("ONETRIP:STAFF:").isEmpty());
+    void only_a_county_signed_staff_qr_in_time_names_the_member_and_each_refusal_has_its_own_sentence()
+            throws Exception {
+        KeyPair county = Sm2.generateKeyPair();
+        Path countyKey = new TerminalFiles(dir).countyKey();
+        Files.createDirectories(countyKey.getParent());
+        Files.writeString(countyKey, Sm2.publicKeyPem(county.getPublic()));
+        try {
+            Instant now = clock.instant();
+            String genuine = new StaffQr("340121197809020135", now, now.plus(Duration.ofDays(180)), "n1")
+                    .sign(county.getPrivate());
+            assertEquals(new StaffService.QrCheck.Accepted("340121197809020135"), staff().checkQr(genuine + "\r\n"));
+
+            assertEquals(refused("agency.sign-in.qr-unsigned"), staff().checkQr("ONETRIP:STAFF:340121197809020135"));
+            String forged = new StaffQr("340121197809020135", now, now.plus(Duration.ofDays(1)), "n2")
+                    .sign(Sm2.generateKeyPair().getPrivate());
+            assertEquals(refused("agency.sign-in.qr-refused"), staff().checkQr(forged));
+            String payload = StaffQr.decodePayload(genuine).replace("340121197809020135", "34012119850415046X");
+            String altered = StaffQr.PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    payload.getBytes(StandardCharsets.UTF_8)) + genuine.substring(genuine.lastIndexOf('.'));
+            assertEquals(refused("agency.sign-in.qr-refused"), staff().checkQr(altered), "another member's id");
+            String expired = new StaffQr("340121197809020135", now.minus(Duration.ofDays(200)),
+                    now.minus(Duration.ofDays(20)), "n3").sign(county.getPrivate());
+            assertEquals(refused("agency.sign-in.qr-expired"), staff().checkQr(expired));
+            assertEquals(refused("agency.sign-in.not-staff-qr"), staff().checkQr("ZW1:abc"));
+            StaffService unprovisioned = new StaffService(null, TerminalConfig.demo(), clock,
+                    StaffService.DEFAULT_IDLE);
+            assertEquals(refused("agency.sign-in.qr-not-provisioned"), unprovisioned.checkQr(genuine));
+        } finally {
+            Files.delete(countyKey);
+        }
+    }
+
+    private static StaffService.QrCheck refused(String key) {
+        return new StaffService.QrCheck.Refused(key);
     }
 
     @Test

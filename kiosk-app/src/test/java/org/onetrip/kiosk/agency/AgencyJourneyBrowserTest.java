@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +26,10 @@ import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.hardware.printer.escpos.EscPosRenderer;
 import org.onetrip.intake.StatusSchedule;
 import org.onetrip.kiosk.KioskApplication;
-import org.onetrip.kiosk.agency.staff.StaffService;
 import org.onetrip.kiosk.journey.Browser;
+import org.onetrip.provisioning.bundle.StaffQr;
+import org.onetrip.provisioning.config.TerminalFiles;
+import org.onetrip.store.uplink.Sm2;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -156,8 +160,18 @@ class AgencyJourneyBrowserTest {
     @Test
     void five_wrong_pins_lock_the_staff_card_and_a_resident_card_gets_no_keypad() throws Exception {
         signInPage();
-        // A staff QR names the member too (张伟); the PIN is still asked for.
-        app.devices().simulatedScanner().orElseThrow().scan(StaffService.STAFF_QR_PREFIX + "340121197809020135");
+        // An unsigned staff QR (the old form, copied from a badge) is refused; a county-signed one names the member
+        // (张伟) and the PIN is still asked for.
+        KeyPair county = Sm2.generateKeyPair();
+        Path countyKey = new TerminalFiles(dir.resolve("data")).countyKey();
+        Files.createDirectories(countyKey.getParent());
+        Files.writeString(countyKey, Sm2.publicKeyPem(county.getPublic()));
+        app.devices().simulatedScanner().orElseThrow().scan(StaffQr.UNSIGNED_PREFIX + "340121197809020135");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-message"), "没有县里的签名"));
+        assertFalse(padShown());
+        Instant now = Instant.now();
+        app.devices().simulatedScanner().orElseThrow().scan(new StaffQr("340121197809020135", now,
+                now.plus(Duration.ofDays(180)), "badge-1").sign(county.getPrivate()));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-prompt"), "张伟"));
         assertTrue(padShown());
 

@@ -1,5 +1,6 @@
 package org.onetrip.kiosk.agency;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import org.onetrip.store.submission.SubmissionStatus;
 import org.onetrip.store.submission.SubmissionStore;
 import org.onetrip.store.sync.SyncEngine;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -107,6 +109,14 @@ class AgencyScreensBrowserTest {
         String ledger = browser.findElement(By.tagName("body")).getText();
         assertTrue(ledger.contains("已逾期 3 天") && ledger.contains("需补正：户口簿复印件不清晰"), ledger);
         assertTrue(!ledger.contains("340121194803120024"), "ID numbers are masked on the ledger");
+        for (int width : new int[] {1280, 1024}) {
+            browser.manage().window().setSize(new Dimension(width, 800));
+            screen(wait, "agency/ledger", "ledger-grid", "agency-ledger-" + width);
+            assertEquals(List.of(0L, 0L), overflow(), "at " + width + " px the ledger's columns fit: no horizontal"
+                    + " scrolling in the grid or the page (grid, page overflow in px)");
+        }
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        screen(wait, "agency/ledger", "ledger-grid", "agency-ledger");
         browser.findElement(By.id("ledger-print-daily")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ledger-message"), "今日清单已打印"));
         var paper = new EscPosRenderer(app.printer().profile()).render(app.printer().lastJob().orElseThrow());
@@ -132,6 +142,17 @@ class AgencyScreensBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(waitFor)));
         Thread.sleep(500); // let the grid lay out its rows before the picture (no clock to inject into Chromium)
         save(name);
+    }
+
+    /** How far the ledger grid's table and the page overflow sideways, in px (0 when they fit). */
+    private List<Long> overflow() {
+        Object result = browser.executeScript("""
+                const table = document.getElementById('ledger-grid').shadowRoot.querySelector('#table');
+                const page = document.documentElement;
+                return [Math.max(0, table.scrollWidth - table.clientWidth),
+                        Math.max(0, page.scrollWidth - page.clientWidth)];
+                """);
+        return ((List<?>) result).stream().map(n -> ((Number) n).longValue()).toList();
     }
 
     private void save(String name) throws Exception {

@@ -137,6 +137,17 @@ class VillageDayBrowserTest {
         }
         assertTrue(csv.contains(StatusSchedule.CORRECTION_NOTE), csv);
 
+        // The county provisions its two terminals with each other's public key (no private key is shared): the
+        // courier bundle is encrypted for both and each accepts the other's signature.
+        TerminalIdentity identityB = TerminalIdentity.loadOrCreate(terminalBConfig().terminalId(),
+                dir.resolve("terminal-b/keys"));
+        County county = new County()
+                .terminal(TerminalConfig.demo().terminalId(), TerminalIdentity.loadOrCreate(
+                        TerminalConfig.demo().terminalId(), dir.resolve("data/keys")).publicKey())
+                .terminal(identityB.terminalId(), identityB.publicKey());
+        county.provision(dir.resolve("data"), TerminalConfig.demo(), Clock.systemUTC());
+        county.provision(dir.resolve("terminal-b"), terminalBConfig(), Clock.systemUTC());
+
         click(By.id("agency-home"));
         click(By.id("agency-courier"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("courier-pending"), "待上传 1 件"));
@@ -192,26 +203,21 @@ class VillageDayBrowserTest {
                 "every staff action of the day is in the audit log under the agent's id");
     }
 
+    private TerminalConfig terminalBConfig() {
+        TerminalConfig a = TerminalConfig.demo();
+        return new TerminalConfig("demo-340121100004-02", a.siteName(), a.siteType(), a.region(),
+                app.intake().baseUri(), a.residentIdleTimeout(), a.voice());
+    }
+
     /**
-     * Another terminal of the county, online to the same platform: provisioned with the county's courier key and
-     * terminal A's public key among the trusted terminals, and enrolled at the platform.
+     * Another terminal of the county, online to the same platform: its own key pair, provisioned (above) with the
+     * county terminals' list that holds terminal A's public key, and enrolled at the platform.
      */
     private KioskApplication secondTerminal() throws Exception {
         Path data = dir.resolve("terminal-b");
-        TerminalConfig a = TerminalConfig.demo();
-        TerminalConfig b = new TerminalConfig("demo-340121100004-02", a.siteName(), a.siteType(), a.region(),
-                app.intake().baseUri(), a.residentIdleTimeout(), a.voice());
+        TerminalConfig b = terminalBConfig();
         TerminalIdentity identity = TerminalIdentity.loadOrCreate(b.terminalId(), data.resolve("keys"));
         app.intake().enroll(b.terminalId(), identity.publicKeyPem());
-        Path countyKey = data.resolve("keys/courier");
-        Files.createDirectories(countyKey);
-        try (var files = Files.list(dir.resolve("data/keys/courier"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, countyKey.resolve(f.getFileName()));
-            }
-        }
-        Path trusted = Files.createDirectories(data.resolve("keys/courier-trusted"));
-        Files.copy(dir.resolve("data/keys/terminal-key.pub.pem"), trusted.resolve(a.terminalId() + ".pem"));
         KioskSetup demo = KioskSetup.demo(new KioskApplication.DemoSettings("127.0.0.1", 0, data,
                 StatusSchedule.demo(), Duration.ofMillis(300)), DeviceConfig.simulated());
         KioskApplication started = KioskApplication.of(new KioskSetup(demo.host(), demo.port(), data, b,

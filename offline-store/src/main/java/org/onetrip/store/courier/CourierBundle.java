@@ -2,13 +2,14 @@ package org.onetrip.store.courier;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.Cipher;
@@ -25,19 +26,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The file format of a courier bundle ({@code onetrip-courier/1}), a JSON document of four fields:
+ * The file format of a courier bundle ({@code onetrip-courier/2}), a JSON document of four fields:
  * <pre>
- * {"format": "onetrip-courier/1",
- *  "header": base64(header JSON: bundleId, originTerminal, createdAt, count, signer and courier key ids,
- *                   the SM4 key wrapped with SM2 for the courier key, the GCM nonce, SM3 of the ciphertext),
+ * {"format": "onetrip-courier/2",
+ *  "header": base64(header JSON: bundleId, originTerminal, createdAt, count, the signer's key id,
+ *                   recipients: [{key: key id, wrappedKey: the SM4 key wrapped with SM2 for that terminal's key}],
+ *                   the GCM nonce, SM3 of the ciphertext),
  *  "payload": base64(SM4-GCM ciphertext of the submissions),
  *  "signature": base64(SM3withSM2 of header bytes ‖ 0x0A ‖ payload bytes, by the exporting terminal)}
  * </pre>
- * {@link #open} checks the signature against the trusted terminals' keys first, then decrypts (GCM also
- * authenticates); any failure is a {@link CourierException} and nothing of the payload is returned.
+ * The bundle key is wrapped once per county terminal (multi-recipient envelope): each importing terminal unwraps
+ * its own copy with its own terminal key; no private key is shared. {@link #open} checks the signer against the
+ * county terminals and the signature first, then unwraps and decrypts (GCM also authenticates); any failure is a
+ * {@link CourierException} and nothing of the payload is returned. Version 1 bundles (encrypted for a county key
+ * shared by all terminals) are refused with a message saying so.
  */
 public final class CourierBundle {
-    static final String FORMAT = "onetrip-courier/1";
+    static final String FORMAT = "onetrip-courier/2";
+    static final String FORMAT_V1 = "onetrip-courier/1";
     private static final Provider BC = new BouncyCastleProvider();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int GCM_TAG_BITS = 128;
@@ -53,7 +59,10 @@ public final class CourierBundle {
     public record Opened(Header header, byte[] payload) {
     }
 
-    /** Encrypts {@code payload} for the courier key and signs the whole with the terminal's key. */
+    /**
+     * Encrypts {@code payload} for every terminal in {@code keys.recipients()} and signs the whole with this
+     * terminal's key.
+     */
     public static byte[] seal(Header header, byte[] payload, CourierKeys keys, SecureRandom random) {
         try {
             byte[] sm4Key = new byte[16];
@@ -63,9 +72,15 @@ public final class CourierBundle {
             Cipher sm4 = Cipher.getInstance("SM4/GCM/NoPadding", BC);
             sm4.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(sm4Key, "SM4"), new GCMParameterSpec(GCM_TAG_BITS, nonce));
             byte[] ciphertext = sm4.doFinal(payload);
-            Cipher sm2 = Cipher.getInstance("SM2", BC);
-            sm2.init(Cipher.ENCRYPT_MODE, keys.courierPublic(), random);
-            byte[] wrapped = sm2.doFinal(sm4Key);
+            List<Map<String, Object>> recipients = new ArrayList<>();
+            for (PublicKey recipient : keys.recipients()) {
+                Cipher sm2 = Cipher.getInstance("SM2", BC);
+                sm2.init(Cipher.ENCRYPT_MODE, recipient, random);
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("key", KeyId.of(recipient).toString());
+                r.put("wrappedKey", b64(sm2.doFinal(sm4Key)));
+                recipients.add(r);
+            }
             Arrays.fill(sm4Key, (byte) 0);
 
             Map<String, Object> h = new LinkedHashMap<>();
@@ -74,8 +89,7 @@ public final class CourierBundle {
             h.put("createdAt", header.createdAt());
             h.put("count", header.count());
             h.put("signer", KeyId.of(keys.terminalPublic()).toString());
-            h.put("courierKey", KeyId.of(keys.courierPublic()).toString());
-            h.put("wrappedKey", b64(wrapped));
+            h.put("recipients", recipients);
             h.put("nonce", b64(nonce));
             h.put("payloadSm3", Sm2.sm3Hex(ciphertext));
             byte[] headerBytes = JSON.writeValueAsBytes(h);
@@ -94,18 +108,23 @@ public final class CourierBundle {
     /**
      * Verifies and decrypts a bundle's bytes. {@code name} (the file) is used in messages only.
      *
-     * @throws CourierException naming the reason: not a bundle, signed by an unknown terminal, tampered with,
-     *                          not for this courier key, or damaged
+     * @throws CourierException naming the reason: not a bundle, an old format, signed by a terminal not on the
+     *                          county list, tampered with, not encrypted for this terminal, or damaged
      */
     public static Opened open(String name, byte[] file, CourierKeys keys) {
-        JsonNode doc;
         byte[] headerBytes;
         byte[] ciphertext;
         byte[] signature;
         JsonNode h;
         try {
-            doc = JSON.readTree(file);
-            if (!FORMAT.equals(doc.path("format").asString(""))) {
+            JsonNode doc = JSON.readTree(file);
+            String format = doc.path("format").asString("");
+            if (FORMAT_V1.equals(format)) {
+                throw new CourierException("courier[" + name + "]: made by an older OneTrip (" + FORMAT_V1
+                        + ", encrypted for a shared county key, which terminals no longer hold); update the exporting"
+                        + " terminal and export again");
+            }
+            if (!FORMAT.equals(format)) {
                 throw new CourierException("courier[" + name + "]: not a OneTrip courier bundle");
             }
             headerBytes = unb64(doc, "header");
@@ -116,31 +135,38 @@ public final class CourierBundle {
             throw new CourierException("courier[" + name + "]: the file is damaged (not a readable bundle)", e);
         }
         String signer = h.path("signer").asString("");
-        PublicKey signerKey = trusted(keys.trustedTerminals(), signer).orElseThrow(() -> new CourierException(
-                "courier[" + name + "]: signed by terminal key " + signer + ", which this terminal does not trust"));
+        PublicKey signerKey = trusted(keys.trustedSigners(), signer).orElseThrow(() -> new CourierException(
+                "courier[" + name + "]: signed by terminal key " + signer + ", which this terminal does not trust"
+                        + " (not on the county terminals list provisioned here)"));
         if (!Sm2.verify(signerKey, signed(headerBytes, ciphertext), signature)) {
             throw new CourierException("courier[" + name + "]: the signature does not match: the bundle was changed"
                     + " or damaged after export");
         }
-        PrivateKey courierPrivate = keys.courierPrivate().orElseThrow(() -> new CourierException(
-                "courier[" + name + "]: this terminal holds no courier key and cannot import bundles"));
-        if (!KeyId.of(keys.courierPublic()).toString().equals(h.path("courierKey").asString(""))) {
-            throw new CourierException("courier[" + name + "]: encrypted for courier key "
-                    + h.path("courierKey").asString("?") + ", not this county's " + KeyId.of(keys.courierPublic()));
+        String own = KeyId.of(keys.terminalPublic()).toString();
+        String wrapped = null;
+        for (JsonNode r : h.path("recipients")) {
+            if (own.equals(r.path("key").asString(""))) {
+                wrapped = r.path("wrappedKey").asString("");
+            }
+        }
+        if (wrapped == null) {
+            throw new CourierException("courier[" + name + "]: not encrypted for this terminal (key " + own
+                    + "): the exporting terminal's county list does not include it; apply the county's current"
+                    + " provisioning bundle there and export again");
         }
         try {
             Cipher sm2 = Cipher.getInstance("SM2", BC);
-            sm2.init(Cipher.DECRYPT_MODE, courierPrivate);
-            byte[] sm4Key = sm2.doFinal(Base64.getDecoder().decode(h.path("wrappedKey").asString("")));
+            sm2.init(Cipher.DECRYPT_MODE, keys.terminalPrivate());
+            byte[] sm4Key = sm2.doFinal(Base64.getDecoder().decode(wrapped));
             Cipher sm4 = Cipher.getInstance("SM4/GCM/NoPadding", BC);
             sm4.init(Cipher.DECRYPT_MODE, new SecretKeySpec(sm4Key, "SM4"), new GCMParameterSpec(GCM_TAG_BITS,
                     Base64.getDecoder().decode(h.path("nonce").asString(""))));
             byte[] payload = sm4.doFinal(ciphertext);
+            Arrays.fill(sm4Key, (byte) 0);
             return new Opened(new Header(h.path("bundleId").asString(""), h.path("originTerminal").asString(""),
                     h.path("createdAt").asString(""), h.path("count").asInt(-1)), payload);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new CourierException("courier[" + name + "]: cannot decrypt the bundle with this county's courier"
-                    + " key", e);
+            throw new CourierException("courier[" + name + "]: cannot decrypt the bundle with this terminal's key", e);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.onetrip.provisioning.config.ConfigurationException;
+import org.onetrip.provisioning.config.CountyTerminals;
 import org.onetrip.provisioning.config.TerminalConfig;
 import org.onetrip.provisioning.config.TerminalFiles;
 import org.onetrip.store.catalog.CatalogBundle;
@@ -95,11 +96,16 @@ public final class BundleInstaller {
         Files.createDirectories(stage.resolve("trusted"));
         Path oldTrusted = files.trusted();
         if (Files.isDirectory(oldTrusted)) {
-            try (Stream<Path> s = Files.list(oldTrusted)) {
-                for (Path p : s.toList()) {
-                    Files.copy(p, stage.resolve("trusted").resolve(p.getFileName()));
+            try (Stream<Path> s = Files.walk(oldTrusted)) {
+                for (Path p : s.filter(p -> !p.equals(oldTrusted)).toList()) {
+                    Files.copy(p, stage.resolve("trusted").resolve(oldTrusted.relativize(p).toString()));
                 }
             }
+        }
+        if (!c.countyTerminals().isEmpty()) { // the bundle's list replaces the installed one (a removed terminal goes)
+            Path terminals = stage.resolve("trusted").resolve(files.countyTerminals().getFileName());
+            deleteTree(terminals);
+            CountyTerminals.write(c.countyTerminals(), terminals);
         }
         for (var e : c.trustedKeys().entrySet()) {
             String name = e.getKey().equals("county") ? TerminalFiles.COUNTY_KEY : e.getKey() + ".pub.pem";

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.onetrip.provisioning.config.CountyTerminals;
 import org.onetrip.provisioning.config.TerminalConfig;
 import org.onetrip.provisioning.config.TerminalFiles;
 import org.onetrip.store.uplink.Sm2;
@@ -24,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A provisioning bundle: what the county administrator sends a terminal (its configuration, the signed catalog,
- * the staff roster and the keys to trust), as a JSON envelope {@code {format, payload, signature}} whose payload
+ * the staff roster, the keys to trust and the county terminals' public keys), as a JSON envelope {@code {format, payload, signature}} whose payload
  * is signed (SM2 with SM3) by the county administrator's key. {@link #verify} checks the signature before the
  * payload is even parsed.
  */
@@ -40,10 +41,24 @@ public final class ProvisioningBundle {
         this.signature = signature.clone();
     }
 
-    /** What a bundle carries, once verified. */
+    /**
+     * What a bundle carries, once verified.
+     *
+     * @param countyTerminals the county terminals' public keys (PEM) by terminal id, for the USB courier; empty
+     *                        when the bundle does not change the installed list
+     */
     public record Contents(String bundleId, String terminalId, Instant issuedAt, Instant expiresAt,
                            TerminalConfig config, byte[] catalogEnvelope, String staffJson,
-                           Map<String, String> trustedKeys) {
+                           Map<String, String> trustedKeys, Map<String, String> countyTerminals) {
+        public Contents {
+            countyTerminals = Map.copyOf(countyTerminals);
+        }
+
+        /** Contents that leave the county terminals' list as installed. */
+        public Contents(String bundleId, String terminalId, Instant issuedAt, Instant expiresAt, TerminalConfig config,
+                        byte[] catalogEnvelope, String staffJson, Map<String, String> trustedKeys) {
+            this(bundleId, terminalId, issuedAt, expiresAt, config, catalogEnvelope, staffJson, trustedKeys, Map.of());
+        }
     }
 
     /** Signs {@code contents} with the county administrator's private key. */
@@ -61,6 +76,8 @@ public final class ProvisioningBundle {
         root.set("staff", JSON.readTree(c.staffJson()));
         ObjectNode keys = root.putObject("trustedKeys");
         c.trustedKeys().forEach(keys::put);
+        ObjectNode terminals = root.putObject("countyTerminals");
+        new java.util.TreeMap<>(c.countyTerminals()).forEach(terminals::put);
         byte[] payload = JSON.writeValueAsBytes(root);
         return new ProvisioningBundle(payload, Sm2.sign(county, payload));
     }
@@ -146,10 +163,19 @@ public final class ProvisioningBundle {
             }
             keys.put(e.getKey(), pem);
         });
+        Map<String, String> terminals = new LinkedHashMap<>();
+        root.path("countyTerminals").properties().forEach(e -> {
+            if (!CountyTerminals.validId(e.getKey())) {
+                throw new BundleException("bundle county terminal id '" + e.getKey() + "' is not a plain name");
+            }
+            String pem = e.getValue().asString();
+            Sm2.parsePublicKey(pem);
+            terminals.put(e.getKey(), pem);
+        });
         byte[] catalog = Base64.getDecoder().decode(root.path("catalog").asString(""));
         String staff = JSON.writeValueAsString(root.path("staff"));
         return new Contents(root.path("bundleId").asString(""), forTerminal, issued, expires, config, catalog,
-                staff, keys);
+                staff, keys, terminals);
     }
 
     /** The public key PEM of {@code file}, for {@code trustedKeys}. */

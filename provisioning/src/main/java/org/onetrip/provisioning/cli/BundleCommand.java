@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.onetrip.provisioning.bundle.BundleException;
 import org.onetrip.provisioning.bundle.ProvisioningBundle;
 import org.onetrip.provisioning.config.ConfigurationException;
+import org.onetrip.provisioning.config.CountyTerminals;
 import org.onetrip.provisioning.config.TerminalFiles;
 import org.onetrip.store.catalog.CatalogBundle;
 import org.onetrip.store.catalog.CatalogException;
@@ -65,6 +66,11 @@ public final class BundleCommand implements Callable<Integer> {
     @Option(names = "--trust", description = "more keys to trust, NAME=PEM-FILE (e.g. county=new-county.pub.pem)")
     Map<String, Path> trust = new LinkedHashMap<>();
 
+    @Option(names = "--county-terminals", paramLabel = "DIR", description = "the county terminals' public keys,"
+            + " one <terminal id>.pub.pem each (from their enrolment requests), for the USB courier; replaces the"
+            + " terminal's list; default: the list is left as installed")
+    Path countyTerminals;
+
     @Option(names = "--valid", defaultValue = "P30D", description = "how long it may be applied (default"
             + " ${DEFAULT-VALUE})")
     Duration valid;
@@ -88,14 +94,22 @@ public final class BundleCommand implements Callable<Integer> {
             String roster = staffCsv != null ? RosterCommand.hashed(staffCsv, PinHash.DEFAULT_ITERATIONS)
                     : staff == null ? "[]" : Files.readString(staff, StandardCharsets.UTF_8);
             Roster.parse(roster);
+            Map<String, String> terminals = countyTerminals == null ? Map.of()
+                    : CountyTerminals.readPems(countyTerminals);
+            if (countyTerminals != null && terminals.isEmpty()) {
+                err.println("bundle: --county-terminals " + countyTerminals + " holds no <terminal id>"
+                        + CountyTerminals.SUFFIX + " file");
+                return 1;
+            }
             Instant now = parent.clock.instant();
             var contents = new ProvisioningBundle.Contents(UUID.randomUUID().toString(), terminal.terminalId(), now,
-                    now.plus(valid), terminal, catalogBundle.toEnvelope(), roster, keys);
+                    now.plus(valid), terminal, catalogBundle.toEnvelope(), roster, keys, terminals);
             var signed = ProvisioningBundle.sign(contents,
                     Sm2.parsePrivateKey(Files.readString(key, StandardCharsets.US_ASCII)));
             Files.write(output, signed.toEnvelope());
             spec.commandLine().getOut().println("bundle " + contents.bundleId() + " for terminal "
-                    + terminal.terminalId() + " written to " + output + " (file SM3 " + Sm2.sm3Hex(output) + ")");
+                    + terminal.terminalId() + (terminals.isEmpty() ? "" : " (county terminals: "
+                    + String.join(", ", terminals.keySet()) + ")") + " written to " + output + " (file SM3 " + Sm2.sm3Hex(output) + ")");
             spec.commandLine().getOut().flush();
             return 0;
         } catch (BundleException | ConfigurationException | CatalogException | CryptoException e) {

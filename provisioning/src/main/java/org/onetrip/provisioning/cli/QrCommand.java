@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.onetrip.provisioning.bundle.BundleException;
 import org.onetrip.provisioning.bundle.ProvisioningQr;
+import org.onetrip.provisioning.bundle.StaffQr;
 import org.onetrip.provisioning.config.ConfigurationException;
 import org.onetrip.store.uplink.CryptoException;
 import org.onetrip.store.uplink.Sm2;
@@ -30,12 +31,17 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code qr}: on the county's side, makes a signed, expiring provisioning QR for one terminal (no secret in it);
- * on the terminal, {@code qr --verify TEXT} checks one as technician mode does.
+ * {@code qr}: on the county's side, makes a signed, expiring provisioning QR for one terminal (no secret in it), or
+ * with {@code --staff-id} a signed, expiring staff badge QR for one staff member; on the terminal,
+ * {@code qr --verify TEXT} checks either as the terminal does.
  */
 @Command(name = "qr", mixinStandardHelpOptions = true,
-        description = "Make a signed, expiring provisioning QR for a terminal (no secrets in it), or --verify one.")
+        description = "Make a signed, expiring provisioning QR for a terminal or (--staff-id) a staff badge QR (no"
+                + " secrets in them), or --verify one.")
 public final class QrCommand implements Callable<Integer> {
+    static final Duration TECHNICIAN_VALIDITY = Duration.ofMinutes(30);
+    static final Duration STAFF_VALIDITY = Duration.ofDays(180);
+
     @Spec
     CommandSpec spec;
 
@@ -68,8 +74,12 @@ public final class QrCommand implements Callable<Integer> {
     @Option(names = "--bundle", description = "the bundle the technician will apply: its SM3 goes in the QR")
     Path bundle;
 
-    @Option(names = "--valid", defaultValue = "PT30M", description = "how long it is valid, ISO-8601 (default"
-            + " ${DEFAULT-VALUE}, at most PT24H)")
+    @Option(names = "--staff-id", description = "make a staff badge QR for this staff card number instead (any"
+            + " terminal of the county; the PIN is still asked for)")
+    String staffId;
+
+    @Option(names = "--valid", description = "how long it is valid, ISO-8601 (technician: default PT30M, at most"
+            + " PT24H; staff: default P180D, at most P366D)")
     Duration valid;
 
     @Option(names = "--png", description = "also write the QR as a PNG image")
@@ -81,6 +91,14 @@ public final class QrCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Instant now = parent.clock.instant();
         try {
+            if (mode.verify != null && StaffQr.looksLike(mode.verify)) {
+                var county = Sm2.parsePublicKey(Files.readString(dataDir.files().countyKey(),
+                        StandardCharsets.US_ASCII));
+                var qr = StaffQr.verify(mode.verify, county, now);
+                out.println("valid staff QR for staff card " + qr.staffId() + " until " + qr.expiresAt());
+                out.flush();
+                return 0;
+            }
             if (mode.verify != null) {
                 var files = dataDir.files();
                 var county = Sm2.parsePublicKey(Files.readString(files.countyKey(), StandardCharsets.US_ASCII));
@@ -90,16 +108,22 @@ public final class QrCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            if (terminalId == null) {
-                err.println("qr: --terminal-id is required to make a QR");
+            if (terminalId == null && staffId == null) {
+                err.println("qr: --terminal-id (technician QR) or --staff-id (staff QR) is required to make a QR");
                 return 2;
             }
             var key = Sm2.parsePrivateKey(Files.readString(mode.key, StandardCharsets.US_ASCII));
-            String sm3 = bundle == null ? "" : Sm2.sm3Hex(bundle);
             byte[] nonce = new byte[8];
             ThreadLocalRandom.current().nextBytes(nonce);
-            String text = new ProvisioningQr("technician", terminalId, region, uplink, sm3, now, now.plus(valid),
-                    HexFormat.of().formatHex(nonce)).sign(key);
+            Duration validity = valid != null ? valid : staffId != null ? STAFF_VALIDITY : TECHNICIAN_VALIDITY;
+            String text;
+            if (staffId != null) {
+                text = new StaffQr(staffId, now, now.plus(validity), HexFormat.of().formatHex(nonce)).sign(key);
+            } else {
+                String sm3 = bundle == null ? "" : Sm2.sm3Hex(bundle);
+                text = new ProvisioningQr("technician", terminalId, region, uplink, sm3, now, now.plus(validity),
+                        HexFormat.of().formatHex(nonce)).sign(key);
+            }
             if (png != null) {
                 var matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 400, 400,
                         java.util.Map.of(EncodeHintType.MARGIN, 4));
@@ -114,8 +138,9 @@ public final class QrCommand implements Callable<Integer> {
             }
             out.println(text);
             out.flush();
-            err.println("qr: valid until " + now.plus(valid) + " for terminal " + terminalId
-                    + "; it holds no secret: " + ProvisioningQr.decodePayload(text));
+            err.println("qr: valid until " + now.plus(validity) + (staffId != null ? " for staff card " + staffId
+                    + " (the PIN is still required); it holds no secret: " + StaffQr.decodePayload(text)
+                    : " for terminal " + terminalId + "; it holds no secret: " + ProvisioningQr.decodePayload(text)));
             return 0;
         } catch (BundleException | ConfigurationException | CryptoException e) {
             err.println("qr: " + e.getMessage());

@@ -25,6 +25,7 @@ import org.onetrip.store.catalog.RegionCode;
  *     terminal.properties      terminal.id, site.name, site.type, region, uplink.url, resident.idle-timeout
  *     trusted/county.pub.pem   the county administrator's key, which signs bundles and technician QRs
  *     trusted/catalog-authority.pub.pem   the catalog issuing authority's key
+ *     trusted/terminals/&lt;id&gt;.pub.pem  the county terminals' public keys, for the USB courier ({@link CountyTerminals})
  *     catalog.json             the signed catalog bundle (envelope)
  *     staff.json               the staff roster (agency PINs as PBKDF2, technician PINs as salted SM3; store.staff.Roster)
  *     applied.properties       which bundle was applied, when
@@ -42,6 +43,7 @@ public record TerminalFiles(Path dataDir) {
     public Path terminalProperties() { return config().resolve("terminal.properties"); }
     public Path trusted() { return config().resolve("trusted"); }
     public Path countyKey() { return trusted().resolve(COUNTY_KEY); }
+    public Path countyTerminals() { return trusted().resolve("terminals"); }
     public Path catalog() { return config().resolve("catalog.json"); }
     public Path staff() { return config().resolve("staff.json"); }
     public Path applied() { return config().resolve("applied.properties"); }

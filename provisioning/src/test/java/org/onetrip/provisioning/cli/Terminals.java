@@ -56,8 +56,8 @@ final class Terminals {
                 "--county-key", countyPub.toString(), "--terminal-id", "ot-test-01");
     }
 
-    /** Signs a bundle for the enrolled terminal with {@code siteName}; returns its file. */
-    Path bundle(String siteName) throws IOException {
+    /** Signs a bundle for the enrolled terminal with {@code siteName} (and {@code more} options); returns its file. */
+    Path bundle(String siteName, String... more) throws IOException {
         Path config = dir.resolve("terminal-" + siteName.hashCode() + ".properties");
         String props = Files.readString(dataDir.resolve("config/terminal.properties"), StandardCharsets.UTF_8);
         var p = new java.util.Properties();
@@ -68,10 +68,12 @@ final class Terminals {
         }
         Files.writeString(dir.resolve("staff.json"), "[{\"id\":\"t1\",\"role\":\"technician\"}]");
         Path out = dir.resolve("bundle-" + siteName.hashCode() + ".json");
-        int code = run("bundle", "--key", countyPriv.toString(), "--config", config.toString(), "--catalog",
-                dir.resolve("catalog.json").toString(), "--catalog-authority",
+        var args = new java.util.ArrayList<>(java.util.List.of("bundle", "--key", countyPriv.toString(), "--config",
+                config.toString(), "--catalog", dir.resolve("catalog.json").toString(), "--catalog-authority",
                 dir.resolve("catalog-authority.pub.pem").toString(), "--staff", dir.resolve("staff.json").toString(),
-                "--output", out.toString());
+                "--output", out.toString()));
+        args.addAll(java.util.List.of(more));
+        int code = run(args.toArray(String[]::new));
         if (code != 0) {
             throw new IllegalStateException(err.toString());
         }

@@ -79,8 +79,24 @@ public final class LedgerService {
         return csv(cases, locale);
     }
 
+    /** The cases as XLSX for {@code staffId} (audited), the same columns as the CSV. */
+    public byte[] exportXlsx(List<LedgerCase> cases, Locale locale, String staffId) {
+        store.audited(staffId, "ledger.exported", "cases=" + cases.size() + " format=xlsx");
+        return xlsx(cases, locale);
+    }
+
     /** The cases as CSV (UTF-8 with BOM), column names in {@code locale}. */
     public byte[] csv(List<LedgerCase> cases, Locale locale) {
+        return Csv.of(rows(cases, locale));
+    }
+
+    /** The cases as one XLSX sheet (text cells), column names in {@code locale}. */
+    public byte[] xlsx(List<LedgerCase> cases, Locale locale) {
+        return Xlsx.of(words(locale).getString("ledger.title"), rows(cases, locale));
+    }
+
+    /** The export's rows: a header, then one row per case, ID numbers masked. */
+    private List<List<String>> rows(List<LedgerCase> cases, Locale locale) {
         ResourceBundle t = words(locale);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(t.getString("ledger.col.sealed"), t.getString("ledger.col.item"),
@@ -95,7 +111,7 @@ public final class LedgerService {
                     c.daysLeft().map(String::valueOf).orElse(""), warning(c, t), c.projectNo().orElse(""),
                     String.join("、", c.stillToBring()), c.id().toString()));
         }
-        return Csv.of(rows);
+        return rows;
     }
 
     /** The daily list: the cases sealed on {@code day}, then every open case that needs a call (overdue, 补正). */

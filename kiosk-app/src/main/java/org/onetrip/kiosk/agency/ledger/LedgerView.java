@@ -28,7 +28,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
-/** 台账: every case of this point, filtered; CSV, the daily list on the receipt printer, a print-friendly page. */
+/** 台账: every case of this point, filtered; CSV and XLSX, the daily list on the receipt printer, a print-friendly page. */
 @Route(value = "agency/ledger", layout = AgencyLayout.class)
 public class LedgerView extends VerticalLayout implements BeforeEnterObserver {
     private final LedgerService ledger;
@@ -86,19 +86,18 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver {
         filters.addClassName("no-print");
 
         grid.setId("ledger-grid");
-        grid.addColumn(ledger::sealedAt).setHeader(getTranslation("ledger.col.sealed")).setAutoWidth(true);
-        grid.addColumn(LedgerCase::itemName).setHeader(getTranslation("ledger.col.item")).setAutoWidth(true);
-        grid.addColumn(LedgerCase::applicantMask).setHeader(getTranslation("ledger.col.applicant")).setAutoWidth(true);
-        grid.addColumn(c -> getTranslation("status." + c.status().name())
-                + (c.couriered() ? getTranslation("ledger.couriered") : "")).setHeader(getTranslation("ledger.col.status"))
-                .setAutoWidth(true);
-        grid.addColumn(c -> LedgerService.warning(c, t)).setHeader(getTranslation("ledger.col.warning")).setAutoWidth(true);
-        grid.addColumn(c -> c.promisedBy() == null ? "—" : c.promisedBy().toString())
-                .setHeader(getTranslation("ledger.col.promised")).setAutoWidth(true);
-        grid.addColumn(c -> c.daysLeft().map(String::valueOf).orElse("—")).setHeader(getTranslation("ledger.col.days-left"))
-                .setAutoWidth(true);
-        grid.addColumn(LedgerCase::phone).setHeader(getTranslation("ledger.col.phone")).setAutoWidth(true);
-        grid.addColumn(c -> c.projectNo().orElse("—")).setHeader(getTranslation("ledger.col.project-no")).setAutoWidth(true);
+        // widths that fit 1280 px (and 1024) with cells wrapping; the wide columns share what is left
+        column(grid.addColumn(ledger::sealedAt), "ledger.col.sealed", 5.5, 0);
+        column(grid.addColumn(LedgerCase::itemName), "ledger.col.item", 4.5, 3);
+        column(grid.addColumn(LedgerCase::applicantMask), "ledger.col.applicant", 6, 1);
+        column(grid.addColumn(c -> getTranslation("status." + c.status().name())
+                + (c.couriered() ? getTranslation("ledger.couriered") : "")), "ledger.col.status", 4.5, 1);
+        column(grid.addColumn(c -> LedgerService.warning(c, t)), "ledger.col.warning", 4.5, 3);
+        column(grid.addColumn(c -> c.promisedBy() == null ? "—" : c.promisedBy().toString()), "ledger.col.promised",
+                5.5, 0);
+        column(grid.addColumn(c -> c.daysLeft().map(String::valueOf).orElse("—")), "ledger.col.days-left", 3, 0);
+        column(grid.addColumn(LedgerCase::phone), "ledger.col.phone", 6.5, 0);
+        column(grid.addColumn(c -> c.projectNo().orElse("—")), "ledger.col.project-no", 4, 1);
         grid.setPartNameGenerator(c -> c.overdue() ? "overdue" : c.correctionOpen() || c.dueSoon() ? "attention" : null);
         grid.setAllRowsVisible(true);
 
@@ -108,6 +107,12 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver {
                     "text/csv; charset=UTF-8", bytes.length);
         }), getTranslation("ledger.csv"));
         csv.setId("ledger-csv");
+        Anchor xlsx = new Anchor(DownloadHandler.fromInputStream(e -> {
+            byte[] bytes = ledger.exportXlsx(shown, locale, staff.staffId());
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "ledger-" + ledger.today() + ".xlsx",
+                    Xlsx.MEDIA_TYPE, bytes.length);
+        }), getTranslation("ledger.xlsx"));
+        xlsx.setId("ledger-xlsx");
         Button printList = new Button(getTranslation("ledger.print-daily"), e -> message.setText(
                 ledger.printDailyList(ledger.today(), config.siteName(), staff.staffId()).map(this::getTranslation)
                         .orElse(getTranslation("ledger.printed"))));
@@ -115,13 +120,17 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver {
         Button printPage = new Button(getTranslation("ledger.print-page"),
                 e -> getElement().executeJs("window.print()"));
         printPage.setId("ledger-print-page");
-        HorizontalLayout actions = new HorizontalLayout(csv, printList, printPage);
+        HorizontalLayout actions = new HorizontalLayout(csv, xlsx, printList, printPage);
         actions.setDefaultVerticalComponentAlignment(Alignment.CENTER);
         actions.addClassName("no-print");
         summary.setId("ledger-summary");
         message.setId("ledger-message");
         add(new H1(getTranslation("ledger.title")), filters, actions, message, summary, grid);
         refresh();
+    }
+
+    private void column(Grid.Column<LedgerCase> column, String header, double widthRem, int grow) {
+        column.setHeader(getTranslation(header)).setWidth(widthRem + "rem").setFlexGrow(grow);
     }
 
     private void refresh() {

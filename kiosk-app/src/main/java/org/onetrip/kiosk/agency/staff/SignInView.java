@@ -80,8 +80,14 @@ public class SignInView extends VerticalLayout {
     }
 
     private void scanned(QrPayload payload) {
-        StaffService.staffIdOfQr(payload.text()).ifPresentOrElse(this::identify,
-                () -> message.setText(getTranslation("agency.sign-in.not-staff-qr")));
+        switch (staff.checkQr(payload.text())) {
+            case StaffService.QrCheck.Accepted(String id) -> identify(id);
+            case StaffService.QrCheck.Refused(String key) -> {
+                staffId = null;
+                pad.setVisible(false);
+                message.setText(getTranslation(key));
+            }
+        }
     }
 
     private void identify(String id) {
