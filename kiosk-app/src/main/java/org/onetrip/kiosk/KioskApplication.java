@@ -180,16 +180,16 @@ public final class KioskApplication extends ContainerLifeCycle {
         services = services(store, feedback, catalog, sync, idle, voice);
         web = new WebServer(setup.host(), setup.port(), services);
 
-        // what the first screen needs starts first; the queue (and the demo's own platform) after the web server,
-        // so that a start is not slowed by a first sync cycle, and the catalog is pulled by that cycle
+        // what the first screen needs starts first; after the web server, the store's catalog (until then the shipped
+        // one is offered), the demo's own platform, the uplink and the queue, whose first cycle pulls the catalog
         List<LifeCycle> parts = new ArrayList<>(List.of(database,
                 new AttachmentSweep(store, AttachmentSweep.DEFAULT_GRACE)));
         parts.addAll(devices.parts());
         parts.add(new PanelFeedback(devices.panel(), devices.reader(), devices.scanner()));
-        parts.addAll(List.of(printer, uplink, new CatalogStartup(catalog, setup.catalog(), database, divisions()),
-                idle, voice, web));
+        parts.addAll(List.of(printer, idle, voice, web,
+                new CatalogStartup(catalog, setup.catalog(), database, divisions())));
         intake.ifPresent(i -> parts.addAll(List.of(i, new DemoEnrolment(i, identity))));
-        parts.add(sync);
+        parts.addAll(List.of(uplink, sync));
         parts.forEach(this::addPart);
     }
 

@@ -53,7 +53,7 @@ public final class IntakeClient extends ContainerLifeCycle {
     private final Supplier<URI> baseUri;
     private final TerminalIdentity identity;
     private final Clock clock;
-    private final HttpClient http;
+    private volatile HttpClient http; // made at start: its TLS set-up is not something a constructor should cost
     private volatile Duration timeout = DEFAULT_TIMEOUT;
     private volatile Duration clockSkew;
 
@@ -67,14 +67,17 @@ public final class IntakeClient extends ContainerLifeCycle {
         this.baseUri = base;
         this.identity = identity;
         this.clock = clock;
-        this.http = new HttpClient();
-        this.http.setConnectTimeout(10_000);
-        this.http.setFollowRedirects(false);
-        addBean(http);
     }
 
     @Override
     protected void doStart() throws Exception {
+        if (http == null) {
+            HttpClient client = new HttpClient();
+            client.setConnectTimeout(10_000);
+            client.setFollowRedirects(false);
+            addBean(client);
+            http = client;
+        }
         super.doStart();
         // Jetty's client would turn a 401 without WWW-Authenticate into a protocol error (and so a retry);
         // the contract's 401 means "bad signature or clock" and must halt the queue for an operator.
@@ -305,7 +308,11 @@ public final class IntakeClient extends ContainerLifeCycle {
         } catch (RuntimeException e) {
             throw new UplinkException(new UplinkResult.RetryLater("uplink[" + where() + "]: " + e.getMessage()));
         }
-        Request request = http.newRequest(target)
+        HttpClient client = http;
+        if (client == null) {
+            throw new UplinkException(new UplinkResult.RetryLater("uplink[" + where() + "]: not started yet"));
+        }
+        Request request = client.newRequest(target)
                 .method(method)
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .headers(h -> h.put(RequestSignature.TERMINAL_HEADER, identity.terminalId())
