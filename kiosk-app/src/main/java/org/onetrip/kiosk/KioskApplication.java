@@ -181,7 +181,7 @@ public final class KioskApplication extends ContainerLifeCycle {
         IdleService idle = new IdleService(clock, setup.idleTimeout(), Duration.ofSeconds(1));
         VoicePrompts voice = VoicePrompts.offline(config.voice(), Duration.ofSeconds(5));
         services = services(store, feedback, catalog, sync, idle, voice);
-        web = new WebServer(setup.host(), setup.port(), services);
+        web = new WebServer(setup.host(), setup.port(), setup.lan(), services);
 
         List<LifeCycle> parts = new ArrayList<>(List.of(database,
                 new AttachmentSweep(store, AttachmentSweep.DEFAULT_GRACE)));
@@ -374,6 +374,11 @@ public final class KioskApplication extends ContainerLifeCycle {
 
     public URI uri() {
         return web.uri();
+    }
+
+    /** LAN mode's HTTPS address, when it is on. */
+    public Optional<URI> lanUri() {
+        return web.lanUri();
     }
 
     public Path databaseFile() {

@@ -94,6 +94,7 @@ public final class Main {
         }
         System.out.println("OneTrip " + (options.production() ? "" : "demo ") + "is running: " + app.uri() + "   (data: " + options.dataDir()
                 + "; Ctrl-C stops it)");
+        app.lanUri().ifPresent(lan -> System.out.println("LAN mode: " + lan + " for the allow-listed addresses only"));
         try {
             stopped.await();
             System.out.println("OneTrip stopped.");
