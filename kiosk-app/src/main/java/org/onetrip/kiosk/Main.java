@@ -81,8 +81,7 @@ public final class Main {
         try {
             app.start();
         } catch (PortInUseException e) {
-            System.err.println("onetrip: port " + options.port() + " on 127.0.0.1 is already in use;"
-                    + " stop what uses it or choose another with --port");
+            System.err.println("onetrip: " + e.getMessage()); // names the port: loopback, or LAN mode's
             stopQuietly(app, log);
             return 1;
         } catch (Exception e) {

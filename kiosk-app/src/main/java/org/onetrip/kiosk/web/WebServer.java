@@ -91,14 +91,14 @@ public final class WebServer extends AbstractLifeCycle {
         try {
             server.start();
         } catch (IOException e) {
+            boolean lanPort = lanConnector != null && connector.isOpen() && !lanConnector.isOpen();
             server.stop();
             if (e instanceof BindException || e.getCause() instanceof BindException) {
-                String which = lanConnector != null && !lanConnector.isOpen() && connector.isOpen()
+                throw new PortInUseException(lanPort
                         ? "web[" + lan.get().bind() + ":" + lan.get().port() + "]: the LAN port is already in use;"
                                 + " stop what uses it or set web.lan.port in terminal.properties"
                         : "web[" + host + ":" + port + "]: the port is already in use;"
-                                + " stop what uses it or choose another with --port";
-                throw new PortInUseException(which, e);
+                                + " stop what uses it or choose another with --port", e);
             }
             throw e;
         }
