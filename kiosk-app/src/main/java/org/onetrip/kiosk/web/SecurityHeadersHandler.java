@@ -53,9 +53,12 @@ public final class SecurityHeadersHandler extends Handler.Wrapper {
             "base-uri 'self'",
             "form-action 'self'",
             "frame-ancestors 'none'");
-    /** Only this origin may use the camera (the materials step); no other device feature at all. */
+    /**
+     * Only this origin may use the camera (the materials step); no other device feature. Only features Chromium knows:
+     * an unknown one is an error in its console.
+     */
     public static final String PERMISSIONS_POLICY = "camera=(self), microphone=(), geolocation=(), payment=(), usb=(),"
-            + " serial=(), bluetooth=(), midi=(), display-capture=()";
+            + " serial=(), midi=(), display-capture=()";
 
     private static final List<HttpField> FIXED = List.of(
             new HttpField("X-Frame-Options", "DENY"),

@@ -126,8 +126,10 @@ class WebSecurityBrowserTest {
         assertProtected("CSV export", csv, true);
 
         readConsole();
-        assertTrue(console.stream().noneMatch(line -> line.contains("Content Security Policy")),
-                "no CSP refusal on the journey: " + console);
+        assertTrue(console.stream().noneMatch(line -> line.contains("Content Security Policy")
+                || line.contains("Permissions-Policy")), "no CSP refusal, no policy error on the journey: " + console);
+        assertTrue(console.stream().anyMatch(line -> line.contains("Websocket successfully opened")),
+                "push runs over its WebSocket under connect-src 'self': " + console);
     }
 
     @Test
