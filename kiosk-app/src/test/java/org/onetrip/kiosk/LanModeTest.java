@@ -22,6 +22,7 @@ import java.security.KeyPair;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -30,10 +31,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.onetrip.kiosk.journey.Browser;
 import org.onetrip.provisioning.cli.ProvisionCli;
 import org.onetrip.provisioning.config.TerminalFiles;
 import org.onetrip.store.catalog.CatalogBundle;
 import org.onetrip.store.uplink.Sm2;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * LAN mode on a terminal enrolled and provisioned with the real {@code onetrip-provision} commands, its certificate
@@ -111,6 +119,38 @@ class LanModeTest {
             assertTrue(localCookie.contains("HttpOnly") && localCookie.contains("SameSite=Strict")
                     && !localCookie.contains("Secure"), "Secure only over TLS: " + localCookie);
         } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void a_tablet_browser_on_the_allow_list_uses_the_kiosk_over_https_with_push_over_its_secure_websocket()
+            throws Exception {
+        provision("lan", "--data-dir", data.toString(), "--address", "127.0.0.1", "--allow", "127.0.0.1/32",
+                "--port", "0");
+        appendToTerminalProperties("web.lan.bind=127.0.0.1\n");
+        KioskApplication app = KioskApplication.of(new EnrolledTerminal(data).setup("127.0.0.1", 0)
+                .with(Duration.ofMinutes(10), null), clock);
+        app.start();
+        ChromeDriver tablet = null;
+        try {
+            // the tablet has trusted the terminal's self-signed certificate (docs/operations.md#lan-mode)
+            tablet = Browser.start(dir.resolve("chromium"), "--ignore-certificate-errors");
+            WebDriverWait wait = new WebDriverWait(tablet, Duration.ofSeconds(30));
+            tablet.get(app.lanUri().orElseThrow().toString());
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("tile-apply"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-panel")));
+            Browser.saveScreenshot(tablet, "lan-mode-identify");
+            List<String> console = tablet.manage().logs().get("browser").getAll().stream()
+                    .map(LogEntry::getMessage).toList();
+            assertTrue(console.stream().anyMatch(line -> line.contains("wss://127.0.0.1:")) && console.stream()
+                    .anyMatch(line -> line.contains("Websocket successfully opened")), console.toString());
+            Cookie session = tablet.manage().getCookieNamed("JSESSIONID");
+            assertTrue(session.isSecure() && session.isHttpOnly(), session.toString());
+        } finally {
+            if (tablet != null) {
+                tablet.quit();
+            }
             app.stop();
         }
     }
