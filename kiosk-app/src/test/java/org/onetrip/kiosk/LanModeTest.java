@@ -181,6 +181,8 @@ class LanModeTest {
     @Test
     void applying_a_new_bundle_keeps_lan_mode_and_its_certificate() throws Exception {
         provision("lan", "--data-dir", data.toString(), "--address", "127.0.0.1", "--allow", "192.168.1.0/24");
+        String fingerprint = out.toString().substring(out.toString().indexOf("SHA-256 ") + 8).lines().findFirst()
+                .orElseThrow();
         byte[] keystore = Files.readAllBytes(files().lanKeystore());
         apply();
         String properties = Files.readString(files().terminalProperties());
@@ -190,6 +192,9 @@ class LanModeTest {
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(files().lanKeystorePassword())));
         new EnrolledTerminal(data).setup("127.0.0.1", 8080).lan().orElseThrow();
+        provision("status", "--data-dir", data.toString());
+        assertTrue(out.toString().contains("allow: 192.168.1.0/24") && out.toString().contains(
+                "certificateSha256: " + fingerprint), out.toString());
     }
 
     /** An HTTPS client that trusts the terminal's certificate and connects from {@code localAddress}. */
