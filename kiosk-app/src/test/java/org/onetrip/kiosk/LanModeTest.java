@@ -156,7 +156,7 @@ class LanModeTest {
     }
 
     @Test
-    void lan_mode_without_an_allow_list_refuses_to_start_naming_the_setting() throws Exception {
+    void lan_mode_without_an_allow_list_refuses_to_start_naming_the_setting_and_lan_off_undoes_it() throws Exception {
         provision("lan", "--data-dir", data.toString(), "--address", "127.0.0.1", "--allow", "192.168.1.0/24");
         String text = Files.readString(files().terminalProperties()).replaceAll("(?m)^web\\.lan\\.allow=.*$", "");
         Files.writeString(files().terminalProperties(), text);
@@ -166,6 +166,9 @@ class LanModeTest {
                         clock), "Main.run turns this into exit 78 (EX_CONFIG)");
         assertTrue(refusal.getMessage().contains("terminal.properties") && refusal.getMessage().contains(
                 "web.lan.allow is missing") && refusal.getMessage().contains("192.168.1.0/24"), refusal.getMessage());
+
+        provision("lan", "--data-dir", data.toString(), "--off");
+        assertTrue(new EnrolledTerminal(data).setup("127.0.0.1", 0).lan().isEmpty(), "off again: loopback only");
     }
 
     @Test
