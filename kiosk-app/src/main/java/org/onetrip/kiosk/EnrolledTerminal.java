@@ -8,6 +8,7 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.onetrip.hardware.config.DeviceConfig;
@@ -16,6 +17,7 @@ import org.onetrip.hardware.printer.PrinterConfig;
 import org.onetrip.hardware.printer.PrinterConfigException;
 import org.onetrip.provisioning.config.ConfigurationException;
 import org.onetrip.provisioning.config.CountyTerminals;
+import org.onetrip.provisioning.config.LanSettings;
 import org.onetrip.provisioning.config.TerminalConfig;
 import org.onetrip.provisioning.config.TerminalFiles;
 import org.onetrip.store.catalog.CatalogBundle;
@@ -49,7 +51,23 @@ public final class EnrolledTerminal {
         countyTerminals();
         Properties devices = devicesFile();
         return new KioskSetup(host, port, files.dataDir(), terminal, devices(devices), printer(devices), catalog,
-                authority, new KioskSetup.Platform.Remote(terminal.uplink()), SYNC_INTERVAL, null);
+                authority, new KioskSetup.Platform.Remote(terminal.uplink()), SYNC_INTERVAL, null, lan(port));
+    }
+
+    /** LAN mode, when terminal.properties switches it on: then its allow-list and keystore must be right. */
+    private Optional<LanSettings> lan(int port) {
+        Path file = files.terminalProperties();
+        try {
+            Optional<LanSettings> lan = LanSettings.fromProperties(TerminalFiles.readProperties(file).orElseThrow(),
+                    files);
+            if (lan.isPresent() && lan.get().port() == port && port != 0) {
+                throw new ConfigurationException(LanSettings.PORT + "=" + port + " is the loopback port too: choose"
+                        + " another (default " + LanSettings.DEFAULT_PORT + ")");
+            }
+            return lan;
+        } catch (ConfigurationException e) {
+            throw new TerminalSetupException(file + ": " + e.getMessage() + " (LAN mode: docs/operations.md#lan-mode)");
+        }
     }
 
     private TerminalConfig terminal() {

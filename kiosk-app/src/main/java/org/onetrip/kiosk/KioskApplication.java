@@ -178,7 +178,7 @@ public final class KioskApplication extends ContainerLifeCycle {
         IdleService idle = new IdleService(clock, setup.idleTimeout(), Duration.ofSeconds(1));
         VoicePrompts voice = VoicePrompts.offline(config.voice(), Duration.ofSeconds(5));
         services = services(store, feedback, catalog, sync, idle, voice);
-        web = new WebServer(setup.host(), setup.port(), services);
+        web = new WebServer(setup.host(), setup.port(), setup.lan(), services);
 
         // what the first screen needs starts first; after the web server, the store's catalog (until then the shipped
         // one is offered), the demo's own platform, the uplink and the queue, whose first cycle pulls the catalog
@@ -369,6 +369,11 @@ public final class KioskApplication extends ContainerLifeCycle {
 
     public URI uri() {
         return web.uri();
+    }
+
+    /** LAN mode's HTTPS address, when it is on. */
+    public Optional<URI> lanUri() {
+        return web.lanUri();
     }
 
     public Path databaseFile() {

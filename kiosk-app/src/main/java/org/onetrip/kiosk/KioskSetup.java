@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.onetrip.hardware.config.DeviceConfig;
 import org.onetrip.hardware.printer.PrinterConfig;
 import org.onetrip.intake.StatusSchedule;
+import org.onetrip.provisioning.config.LanSettings;
 import org.onetrip.provisioning.config.TerminalConfig;
 import org.onetrip.store.catalog.CatalogBundle;
 
@@ -23,14 +24,25 @@ import org.onetrip.store.catalog.CatalogBundle;
  * @param catalogAuthority    the key that bundle (and every later one from the platform) must be signed with
  * @param platform            where submissions go: a remote Intake API, or a simulator started in-process
  * @param residentIdleTimeout overrides the terminal's {@code resident.idle-timeout}; null keeps it
+ * @param lan                 LAN mode (HTTPS to an allow-list, {@code web.lan*} in terminal.properties); empty: the
+ *                            UI is served on loopback only (the demo, and every terminal not configured otherwise)
  */
 public record KioskSetup(String host, int port, Path dataDir, TerminalConfig terminal, DeviceConfig devices,
                          PrinterConfig printer, CatalogBundle catalog, PublicKey catalogAuthority, Platform platform,
-                         Duration syncInterval, Duration residentIdleTimeout) {
+                         Duration syncInterval, Duration residentIdleTimeout, Optional<LanSettings> lan) {
     public KioskSetup {
         Objects.requireNonNull(terminal, "terminal");
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(catalog, "catalog");
+        lan = lan == null ? Optional.empty() : lan;
+    }
+
+    /** A setup served on loopback only. */
+    public KioskSetup(String host, int port, Path dataDir, TerminalConfig terminal, DeviceConfig devices,
+                      PrinterConfig printer, CatalogBundle catalog, PublicKey catalogAuthority, Platform platform,
+                      Duration syncInterval, Duration residentIdleTimeout) {
+        this(host, port, dataDir, terminal, devices, printer, catalog, catalogAuthority, platform, syncInterval,
+                residentIdleTimeout, Optional.empty());
     }
 
     /** The platform the terminal talks to. */
@@ -69,6 +81,12 @@ public record KioskSetup(String host, int port, Path dataDir, TerminalConfig ter
     /** The same terminal with a shorter sync interval or idle timeout (tests). */
     public KioskSetup with(Duration syncInterval, Duration residentIdleTimeout) {
         return new KioskSetup(host, port, dataDir, terminal, devices, printer, catalog, catalogAuthority, platform,
-                syncInterval, residentIdleTimeout);
+                syncInterval, residentIdleTimeout, lan);
+    }
+
+    /** The same terminal with LAN mode on as {@code settings} say (tests). */
+    public KioskSetup withLan(LanSettings settings) {
+        return new KioskSetup(host, port, dataDir, terminal, devices, printer, catalog, catalogAuthority, platform,
+                syncInterval, residentIdleTimeout, Optional.of(settings));
     }
 }

@@ -82,8 +82,7 @@ public final class Main {
         try {
             app.start();
         } catch (PortInUseException e) {
-            System.err.println("onetrip: port " + options.port() + " on 127.0.0.1 is already in use;"
-                    + " stop what uses it or choose another with --port");
+            System.err.println("onetrip: " + e.getMessage()); // names the port: loopback, or LAN mode's
             stopQuietly(app, log);
             return 1;
         } catch (Exception e) {
@@ -95,6 +94,7 @@ public final class Main {
         }
         System.out.println("OneTrip " + (options.production() ? "" : "demo ") + "is running: " + app.uri() + "   (data: " + options.dataDir()
                 + "; Ctrl-C stops it)");
+        app.lanUri().ifPresent(lan -> System.out.println("LAN mode: " + lan + " for the allow-listed addresses only"));
         try {
             stopped.await();
             System.out.println("OneTrip stopped.");

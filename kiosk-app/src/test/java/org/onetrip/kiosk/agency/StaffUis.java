@@ -26,7 +26,7 @@ public final class StaffUis implements VaadinServiceInitListener {
     }
 
     /** Signs {@code name} in with {@code role} on the browser session of the most recent UI. */
-    static void signInLatest(String staffId, String name, StaffRole role, Duration timeout) throws Exception {
+    public static void signInLatest(String staffId, String name, StaffRole role, Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
         while (UIS.isEmpty() && System.nanoTime() < end) {
             Thread.sleep(50);

@@ -41,6 +41,8 @@ public final class Browser {
                 "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=zh-CN",
                 "--user-data-dir=" + profileDir.toAbsolutePath());
         options.addArguments(extraArguments);
+        // the console (CSP refusals, script errors) for tests that read it: browser.manage().logs().get("browser")
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()

@@ -112,7 +112,9 @@ public final class BundleInstaller {
             Files.writeString(stage.resolve("trusted").resolve(name), e.getValue(), StandardCharsets.US_ASCII,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
         }
-        TerminalFiles.writeProperties(stage.resolve("terminal.properties"), TerminalFiles.toProperties(c.config()),
+        Properties terminal = TerminalFiles.toProperties(c.config());
+        keepLocalSettings(terminal, stage);
+        TerminalFiles.writeProperties(stage.resolve("terminal.properties"), terminal,
                 "OneTrip terminal configuration (from provisioning bundle " + c.bundleId() + ")");
         Files.write(stage.resolve("catalog.json"), c.catalogEnvelope());
         Files.writeString(stage.resolve("staff.json"), c.staffJson(), StandardCharsets.UTF_8);
@@ -122,6 +124,25 @@ public final class BundleInstaller {
         applied.setProperty("bundle.expires", c.expiresAt().toString());
         applied.setProperty("applied.at", clock.instant().toString());
         TerminalFiles.writeProperties(stage.resolve("applied.properties"), applied, "last applied bundle");
+    }
+
+    /**
+     * What the technician set on this terminal and no bundle carries: LAN mode's {@code web.*} settings and its TLS
+     * keystore ({@code tls/}; a private key never travels in a bundle).
+     */
+    private void keepLocalSettings(Properties terminal, Path stage) throws IOException {
+        TerminalFiles.readProperties(files.terminalProperties()).ifPresent(old -> old.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("web."))
+                .forEach(k -> terminal.setProperty(k, old.getProperty(k))));
+        Path tls = files.lanKeystore().getParent();
+        if (Files.isDirectory(tls)) {
+            Files.createDirectories(stage.resolve("tls"));
+            try (Stream<Path> s = Files.list(tls)) {
+                for (Path p : s.toList()) {
+                    Files.copy(p, stage.resolve("tls").resolve(p.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
     }
 
     private void swap() {

@@ -18,7 +18,7 @@ public final class ProvisionCli implements Runnable {
     /** The commands, in the order help lists them. Add new ones here. */
     static final List<Class<?>> COMMANDS = List.of(EnrollCommand.class, ApplyCommand.class, QrCommand.class,
             BundleCommand.class, DetectCommand.class, SelftestCommand.class, DiagCommand.class, StatusCommand.class,
-            CoverageCommand.class, VerifyCommand.class, RosterCommand.class);
+            CoverageCommand.class, VerifyCommand.class, RosterCommand.class, LanCommand.class);
 
     /** The clock every command reads (bundle and QR expiry, self-test); tests fix it. */
     final Clock clock;

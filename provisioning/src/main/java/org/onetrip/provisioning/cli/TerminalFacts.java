@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
+import org.onetrip.provisioning.config.LanCertificate;
+import org.onetrip.provisioning.config.LanSettings;
 import org.onetrip.provisioning.config.TerminalConfig;
 import org.onetrip.provisioning.config.TerminalFiles;
 import org.onetrip.store.uplink.Sm2;
@@ -30,6 +32,22 @@ final class TerminalFacts {
     private TerminalFacts() {
     }
 
+    /** LAN mode: off, or its port, allow-list and certificate fingerprint; or why the start would refuse it. */
+    private static Object lanMode(TerminalFiles files) {
+        try {
+            return LanSettings.fromProperties(TerminalFiles.readProperties(files.terminalProperties()).orElseThrow(),
+                    files).<Object>map(lan -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("port", lan.port());
+                        m.put("allow", String.join(",", lan.allow()));
+                        m.put("certificateSha256", LanCertificate.fingerprint(lan.keystore(), lan.keystorePassword()));
+                        return m;
+                    }).orElse("off");
+        } catch (RuntimeException e) {
+            return "refused at start: " + e.getMessage();
+        }
+    }
+
     static Map<String, Object> of(TerminalFiles files) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dataDir", files.dataDir().toString());
@@ -44,6 +62,7 @@ final class TerminalFacts {
             } catch (RuntimeException e) {
                 m.put("configurationProblem", e.getMessage());
             }
+            m.put("lanMode", lanMode(files));
         }
         try {
             var pub = files.keys().resolve("terminal-key.pub.pem");

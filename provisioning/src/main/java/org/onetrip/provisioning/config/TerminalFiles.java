@@ -29,6 +29,7 @@ import org.onetrip.store.catalog.RegionCode;
  *     catalog.json             the signed catalog bundle (envelope)
  *     staff.json               the staff roster (agency PINs as PBKDF2, technician PINs as salted SM3; store.staff.Roster)
  *     applied.properties       which bundle was applied, when
+ *     tls/lan.p12 (+ .password) LAN mode's certificate and key ({@link LanSettings}); kept by {@code apply}
  *   devices.properties         hardware configuration (hardware-drivers' DeviceConfig)
  *   onetrip.db                 the offline store: queue, catalog, feedback
  *   logs/                      the app's logs
@@ -47,6 +48,8 @@ public record TerminalFiles(Path dataDir) {
     public Path catalog() { return config().resolve("catalog.json"); }
     public Path staff() { return config().resolve("staff.json"); }
     public Path applied() { return config().resolve("applied.properties"); }
+    public Path lanKeystore() { return config().resolve("tls").resolve("lan.p12"); }
+    public Path lanKeystorePassword() { return config().resolve("tls").resolve("lan.p12.password"); }
     public Path devices() { return dataDir.resolve("devices.properties"); }
     public Path database() { return dataDir.resolve("onetrip.db"); }
     public Path logs() { return dataDir.resolve("logs"); }
