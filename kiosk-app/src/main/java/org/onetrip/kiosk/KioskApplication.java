@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
@@ -17,6 +18,8 @@ import org.eclipse.jetty.util.component.ContainerLifeCycle;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.vaadin.flow.component.UI;
 import org.onetrip.hardware.config.DeviceConfig;
 import org.onetrip.hardware.config.DeviceConfigException;
 import org.onetrip.hardware.config.Devices;
@@ -40,6 +43,7 @@ import org.onetrip.kiosk.ticket.TicketService;
 import org.onetrip.store.ticket.QueueTickets;
 import org.onetrip.kiosk.demo.DemoControls;
 import org.onetrip.kiosk.identify.CardTapService;
+import org.onetrip.kiosk.identify.TerminalScreen;
 import org.onetrip.kiosk.materials.MaterialsService;
 import org.onetrip.kiosk.panel.PanelEvents;
 import org.onetrip.kiosk.voice.VoicePrompts;
@@ -229,6 +233,8 @@ public final class KioskApplication extends ContainerLifeCycle {
         TerminalConfig config = setup.terminal();
         ZoneId zone = clock.getZone();
         Divisions divisions = divisions();
+        // in LAN mode only the kiosk's own screen gets card reads and hardware scans, never a staff tablet
+        Predicate<UI> atTerminal = setup.lan().isPresent() ? TerminalScreen::isLocal : ui -> true;
         ReceiptService receipts = new ReceiptService(printer, config, store,
                 new ReceiptTokenSigner(identity.privateKey(), identity.publicKey()), clock);
         ReceiptLookup receiptLookup = new ReceiptLookup(
@@ -240,8 +246,8 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(SubmissionStore.class, store)
                 .register(FeedbackStore.class, feedback)
                 .register(SyncEngine.class, sync)
-                .register(CardTapService.class, new CardTapService(devices.reader()))
-                .register(ScanService.class, new ScanService(devices.scanner()))
+                .register(CardTapService.class, new CardTapService(devices.reader(), atTerminal))
+                .register(ScanService.class, new ScanService(devices.scanner(), atTerminal))
                 .register(Panel.class, devices.panel())
                 .register(ReceiptService.class, receipts)
                 .register(ReceiptLookup.class, receiptLookup)

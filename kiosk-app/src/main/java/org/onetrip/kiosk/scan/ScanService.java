@@ -2,6 +2,7 @@ package org.onetrip.kiosk.scan;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.onetrip.hardware.qr.QrPayload;
 import org.onetrip.hardware.qr.QrScanListener;
@@ -17,11 +18,21 @@ import com.vaadin.flow.shared.Registration;
  */
 public final class ScanService {
     private final Optional<QrScanner> scanner;
+    private final Predicate<UI> atTerminal;
     private final ImageQrDecoder pictures = new ImageQrDecoder();
 
     /** @param scanner the serial scanner, or empty where scans come only from the browser */
     public ScanService(Optional<QrScanner> scanner) {
+        this(scanner, ui -> true);
+    }
+
+    /**
+     * @param atTerminal whether a screen is the terminal's own: only those get the serial scanner's scans (a LAN
+     *                   tablet scans with its own camera or wedge, never what a resident shows the kiosk)
+     */
+    public ScanService(Optional<QrScanner> scanner, Predicate<UI> atTerminal) {
         this.scanner = scanner;
+        this.atTerminal = atTerminal;
     }
 
     /**
@@ -29,7 +40,7 @@ public final class ScanService {
      * the screen adds so a keyboard-wedge scanner's scans arrive the same way.
      */
     public Subscription subscribe(UI ui, Consumer<QrPayload> onScan) {
-        Registration hardware = scanner.map(s -> {
+        Registration hardware = scanner.filter(s -> atTerminal.test(ui)).map(s -> {
             QrScanListener listener = text -> ui.access(() -> onScan.accept(QrPayload.classify(text)));
             s.addListener(listener);
             return (Registration) () -> s.removeListener(listener);
