@@ -71,6 +71,8 @@ import org.onetrip.store.feedback.FeedbackStore;
 import org.onetrip.store.submission.Outbox;
 import org.onetrip.store.submission.AttachmentSweep;
 import org.onetrip.store.submission.SubmissionStore;
+import org.onetrip.store.retention.RetentionPurge;
+import org.onetrip.store.retention.RetentionSchedule;
 import org.onetrip.store.sync.SyncEngine;
 import org.onetrip.store.token.ReceiptTokenSigner;
 import org.onetrip.store.token.ReceiptTokenVerifier;
@@ -184,7 +186,8 @@ public final class KioskApplication extends ContainerLifeCycle {
         web = new WebServer(setup.host(), setup.port(), services);
 
         List<LifeCycle> parts = new ArrayList<>(List.of(database,
-                new AttachmentSweep(store, AttachmentSweep.DEFAULT_GRACE)));
+                new AttachmentSweep(store, AttachmentSweep.DEFAULT_GRACE), new RetentionSchedule(new RetentionPurge(
+                        database, audit, store.attachments(), clock, config.retention()), clock, Duration.ofHours(1))));
         intake.ifPresent(i -> parts.addAll(List.of(i, new DemoEnrolment(i, identity))));
         parts.addAll(devices.parts());
         parts.add(new PanelFeedback(devices.panel(), devices.reader(), devices.scanner()));
