@@ -1,5 +1,7 @@
 package org.onetrip.kiosk.secrets;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +44,9 @@ import org.onetrip.kiosk.agency.ledger.LedgerService;
 import org.onetrip.kiosk.agency.staff.StaffService;
 import org.onetrip.kiosk.agency.stats.StatsService;
 import org.onetrip.kiosk.apply.ApplyService;
+import org.onetrip.kiosk.apply.FormView;
 import org.onetrip.kiosk.receipt.ReceiptService;
+import org.onetrip.kiosk.session.ResidentSession;
 import org.onetrip.kiosk.status.ReceiptLookup;
 import org.onetrip.kiosk.technician.TechnicianService;
 import org.onetrip.kiosk.web.KaribuKiosk;
@@ -68,11 +72,16 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.TextField;
 
 /**
  * Issue 10 item 7 and the threat model's open row: a demo terminal's whole day — three residents apply (one twice,
- * with prefill), rate, complain and scan receipts; an agent signs in (after a wrong PIN) and files for a resident with
+ * with prefill), rate, complain and scan receipts, then open their form on screen (Karibu) and say yes to the
+ * prefill; an agent signs in (after a wrong PIN) and files for a resident with
  * a scanned material; a technician signs in; the queue reaches the platform — with every log event of our code
  * captured at DEBUG (third-party loggers at their shipped levels). No log line, CSV export or receipt QR holds a demo
  * resident's name, full ID number, address or phone, a PIN, a PIN digest, the applicant salt or the private key.
@@ -104,6 +113,7 @@ class SecretsNeverLeakTest {
         KaribuKiosk.setUp(app.services());
         try {
             residentsApply();
+            residentsOpenTheirFormAgainOnScreen();
             anAgentFilesForAResident();
             aTechnicianSignsIn();
             theQueueReachesThePlatform();
@@ -147,6 +157,20 @@ class SecretsNeverLeakTest {
             lookup.lookup(qrPayload(submitted.sealed()));
             lookup.lookup(card.idNumber()); // a resident holds the wrong code to the scanner
             lookup.lookup(ReceiptTokenSigner.PREFIX + card.idNumber());
+        }
+    }
+
+    /** The form's screen with the prefill question answered yes, then the privacy wipe, for each resident. */
+    private static void residentsOpenTheirFormAgainOnScreen() {
+        for (IdentityCard card : RESIDENTS) {
+            ResidentSession.current().identified(card);
+            UI.getCurrent().navigate(FormView.class, PENSION);
+            _find(Button.class, spec -> spec.withId("prefill-yes")).forEach(LocatorJ::_click);
+            assertEquals(PHONES.get(RESIDENTS.indexOf(card)),
+                    _get(TextField.class, spec -> spec.withId("field-phone")).getValue());
+            ResidentSession.end(UI.getCurrent());
+            MockVaadin.tearDown();
+            KaribuKiosk.setUp(app.services());
         }
     }
 
