@@ -32,24 +32,42 @@ import org.slf4j.LoggerFactory;
  * the retention period. Kept: everything the ledger and the statistics read (item, mask, dates, statuses and their
  * history, ratings, complaint categories, material trust levels). Unsent or refused records are never purged.
  *
- * <p>All of it is one transaction with one audit entry (counts and cutoff only). Files are deleted after the
+ * <p>All of it is one transaction with one audit entry (counts and cutoff only), for at most {@code maxCases}
+ * cases, oldest first; {@link Result#more()} says when more were due. Files are deleted after the
  * commit; one left behind by a crash in between has no row and goes with the next start's attachment sweep. The
  * write-ahead log is then checkpointed and truncated, so that with {@code secure_delete} the purged bytes are gone
  * from the database files.
  */
 public final class RetentionPurge {
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
+    /** About a second of the database per run on a Raspberry Pi class machine (docs/benchmarks.md). */
+    public static final int DEFAULT_MAX_CASES = 500;
 
     private final Database db;
     private final AuditLog audit;
     private final AttachmentStore attachments;
     private final Clock clock;
     private final Duration retention;
+    private final int maxCases;
 
+    /** A purge of at most {@link #DEFAULT_MAX_CASES} cases per run. */
     public RetentionPurge(Database db, AuditLog audit, AttachmentStore attachments, Clock clock, Duration retention) {
+        this(db, audit, attachments, clock, retention, DEFAULT_MAX_CASES);
+    }
+
+    /**
+     * @param maxCases at most this many cases per run (oldest first), so that one run holds the database for a
+     *                 second or two, not for the whole backlog of a first start after an upgrade
+     */
+    public RetentionPurge(Database db, AuditLog audit, AttachmentStore attachments, Clock clock, Duration retention,
+                          int maxCases) {
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention.days must be at least 1 (got " + retention + ")");
         }
+        if (maxCases < 1) {
+            throw new IllegalArgumentException("retention: at least one case per run (got " + maxCases + ")");
+        }
+        this.maxCases = maxCases;
         this.db = db;
         this.audit = audit;
         this.clock = clock;
@@ -61,8 +79,13 @@ public final class RetentionPurge {
         return retention;
     }
 
-    /** What one run purged, and from before when. */
-    public record Result(Instant cutoff, int submissions, int evaluations, int complaints, int attachments) {
+    /**
+     * What one run purged, and from before when.
+     *
+     * @param more whether more cases were due than one run takes (the schedule runs again soon)
+     */
+    public record Result(Instant cutoff, int submissions, int evaluations, int complaints, int attachments,
+                         boolean more) {
         /** The audit entry's detail: counts and the cutoff, never what was purged. */
         String detail(Duration retention) {
             return "cutoff=" + cutoff + " days=" + retention.toDays() + " submissions=" + submissions
@@ -78,6 +101,7 @@ public final class RetentionPurge {
               AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = s.id)
               AND coalesce(l.at, s.status_at) < ?
             ORDER BY s.sealed_at
+            LIMIT ?
             """;
     private static final String PURGE_SUBMISSION = """
             UPDATE submission SET body = X'', purged_at = ? WHERE id = ? AND purged_at IS NULL
@@ -118,7 +142,7 @@ public final class RetentionPurge {
         List<String> deletedFiles = new ArrayList<>();
         Result result = db.inTransaction(c -> {
             deletedFiles.clear();
-            List<String> due = due(c, Instants.format(cutoff));
+            List<String> due = due(c, Instants.format(cutoff), maxCases);
             Set<String> linked = new LinkedHashSet<>();
             for (String id : due) {
                 update(c, PURGE_SUBMISSION, at, id);
@@ -140,7 +164,8 @@ public final class RetentionPurge {
             }
             int evaluations = update(c, PURGE_EVALUATIONS, at);
             int complaints = update(c, PURGE_COMPLAINTS, at, Instants.format(cutoff));
-            Result r = new Result(cutoff, due.size(), evaluations, complaints, deletedFiles.size());
+            Result r = new Result(cutoff, due.size(), evaluations, complaints, deletedFiles.size(),
+                    due.size() == maxCases);
             audit.append(c, "terminal", "retention.purged", "resident-data", r.detail(retention));
             return r;
         });
@@ -152,10 +177,11 @@ public final class RetentionPurge {
         return result;
     }
 
-    private static List<String> due(Connection c, String cutoff) throws SQLException {
+    private static List<String> due(Connection c, String cutoff, int limit) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(DUE)) {
             ps.setString(1, cutoff);
+            ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));

@@ -3,6 +3,7 @@ package org.onetrip.store.retention;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link RetentionPurge} at start (after the database, before any session) and then once a day. A worker
- * thread calls {@link #tick()} every {@code checkEvery}; a tick purges when a day has passed on the injected clock
- * since the last successful run, so tests drive it by moving the clock and calling {@code tick()}. A failed run is
+ * Runs the {@link RetentionPurge} at start and then once a day. A worker thread calls {@link #tick()} at start and
+ * every {@code checkEvery} after; a tick purges when a day has passed on the injected clock since the last
+ * successful run (at the next tick again while a backlog remains), so tests drive it by moving the clock and calling {@code tick()}. The first run is on the worker,
+ * not in {@code start()}: purging a long backlog (the first start after an upgrade) must not delay the kiosk. A failed run is
  * logged and tried again at the next tick; it never stops the terminal.
  */
 public final class RetentionSchedule extends AbstractLifeCycle {
@@ -27,6 +29,7 @@ public final class RetentionSchedule extends AbstractLifeCycle {
     private ScheduledExecutorService worker;
     private volatile Instant nextRunAt = Instant.MIN;
     private volatile RetentionPurge.Result last;
+    private volatile CountDownLatch firstTick = new CountDownLatch(1);
 
     public RetentionSchedule(RetentionPurge purge, Clock clock, Duration checkEvery) {
         if (checkEvery.isNegative() || checkEvery.isZero()) {
@@ -40,14 +43,28 @@ public final class RetentionSchedule extends AbstractLifeCycle {
     @Override
     protected void doStart() {
         nextRunAt = Instant.MIN;
-        tick();
+        CountDownLatch started = new CountDownLatch(1);
+        firstTick = started;
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "retention");
             t.setDaemon(true);
             return t;
         });
+        // the first run starts now but on the worker: a first purge of a long backlog must not hold up the start
+        worker.execute(() -> {
+            try {
+                tick();
+            } finally {
+                started.countDown();
+            }
+        });
         long every = checkEvery.toMillis();
         worker.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits (at most {@code timeout}) until the run at start has been tried; whether it was. */
+    boolean awaitStartRun(Duration timeout) throws InterruptedException {
+        return firstTick.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -70,7 +87,7 @@ public final class RetentionSchedule extends AbstractLifeCycle {
         }
         try {
             last = purge.run();
-            nextRunAt = now.plus(EVERY);
+            nextRunAt = last.more() ? now : now.plus(EVERY); // a backlog goes in portions, one per tick
             return true;
         } catch (RuntimeException e) {
             log.error("retention: the purge failed; it is tried again within {}: {}", checkEvery, e.getMessage(), e);

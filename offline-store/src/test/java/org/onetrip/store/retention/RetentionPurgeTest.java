@@ -304,6 +304,7 @@ class RetentionPurgeTest {
         RetentionSchedule schedule = new RetentionSchedule(purge, f.clock, Duration.ofHours(1));
         schedule.start();
         try {
+            assertTrue(schedule.awaitStartRun(Duration.ofSeconds(30)));
             assertEquals(1, auditEntries());
             assertFalse(schedule.tick());
             f.clock.advance(Duration.ofHours(23));
@@ -321,5 +322,30 @@ class RetentionPurgeTest {
 
     private int auditEntries() {
         return f.rows("SELECT seq FROM audit_log WHERE action = 'retention.purged'").size();
+    }
+
+    @Test
+    void a_backlog_is_purged_in_portions_oldest_first_one_audit_entry_each_at_every_tick() throws Exception {
+        UUID oldest = caseOf(resident(), List.of(), true, SubmissionStatus.DONE);
+        f.clock.advance(Duration.ofHours(1));
+        UUID middle = caseOf(resident(), List.of(), true, SubmissionStatus.DONE);
+        f.clock.advance(Duration.ofHours(1));
+        UUID newest = caseOf(resident(), List.of(), true, SubmissionStatus.DONE);
+        f.clock.advance(Duration.ofDays(32));
+        RetentionSchedule schedule = new RetentionSchedule(
+                new RetentionPurge(f.db, f.audit, f.store.attachments(), f.clock, RETENTION, 2), f.clock,
+                Duration.ofHours(1));
+
+        assertTrue(schedule.tick());
+        assertTrue(schedule.last().more());
+        assertNotNull(purgedAt(oldest));
+        assertNotNull(purgedAt(middle));
+        assertNull(purgedAt(newest));
+        assertTrue(schedule.tick(), "the rest at the next tick, not a day later");
+        assertEquals(1, schedule.last().submissions());
+        assertFalse(schedule.last().more());
+        assertNotNull(purgedAt(newest));
+        assertFalse(schedule.tick());
+        assertEquals(2, auditEntries());
     }
 }
