@@ -60,7 +60,7 @@ public final class Database extends AbstractLifeCycle {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
-        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true"); // purged resident data is zeroed, not left in free space
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true"); // purged resident data is zeroed, not left free
         config.setGetGeneratedKeys(false); // else every INSERT compiles and runs "SELECT last_insert_rowid()"
         this.dataSource = new SQLiteDataSource(config);
         this.dataSource.setUrl("jdbc:sqlite:" + this.file);

@@ -131,7 +131,8 @@ public final class RetentionPurge {
               AND EXISTS (SELECT 1 FROM feedback_outbox o WHERE o.id = complaint.id AND o.state = 'SENT'
                           AND (complaint.submission_id IS NOT NULL OR o.sent_at < ?2))
               AND (complaint.submission_id IS NULL
-                   OR EXISTS (SELECT 1 FROM submission s WHERE s.id = complaint.submission_id AND s.purged_at IS NOT NULL))
+                   OR EXISTS (SELECT 1 FROM submission s
+                              WHERE s.id = complaint.submission_id AND s.purged_at IS NOT NULL))
             """;
 
     /** Purges what is due now; returns the counts. */

@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the {@link RetentionPurge} at start and then once a day. A worker thread calls {@link #tick()} at start and
  * every {@code checkEvery} after; a tick purges when a day has passed on the injected clock since the last
- * successful run (at the next tick again while a backlog remains), so tests drive it by moving the clock and calling {@code tick()}. The first run is on the worker,
- * not in {@code start()}: purging a long backlog (the first start after an upgrade) must not delay the kiosk. A failed run is
- * logged and tried again at the next tick; it never stops the terminal.
+ * successful run, or at once while a backlog remains, so tests drive it by moving the clock and calling
+ * {@code tick()}. The first run is on the worker, not in {@code start()}: purging a long backlog (the first start
+ * after an upgrade) must not delay the kiosk. A failed run is logged and tried again at the next tick; it never
+ * stops the terminal.
  */
 public final class RetentionSchedule extends AbstractLifeCycle {
     private static final Logger log = LoggerFactory.getLogger(RetentionSchedule.class);

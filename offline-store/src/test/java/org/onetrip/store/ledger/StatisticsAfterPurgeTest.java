@@ -85,7 +85,8 @@ class StatisticsAfterPurgeTest {
         List<LedgerCase> casesBefore = ledger.cases(LedgerFilter.all(), today);
         var itemsBefore = ledger.items();
 
-        RetentionPurge.Result result = new RetentionPurge(f.db, f.audit, f.store.attachments(), f.clock, RETENTION).run();
+        RetentionPurge.Result result = new RetentionPurge(f.db, f.audit, f.store.attachments(), f.clock, RETENTION)
+                .run();
 
         Set<UUID> purged = new HashSet<>();
         f.rows("SELECT id FROM submission WHERE purged_at IS NOT NULL")

@@ -65,7 +65,8 @@ class RetentionPurgeTest {
 
     private Resident resident() {
         int n = residents++;
-        return new Resident("测试居民" + "甲乙丙丁戊己庚辛壬癸".charAt(n % 10) + n, String.format("3401211950%02d12%03d4", 1 + n % 12, n),
+        return new Resident("测试居民" + "甲乙丙丁戊己庚辛壬癸".charAt(n % 10) + n,
+                String.format("3401211950%02d12%03d4", 1 + n % 12, n),
                 String.format("1391234%04d", n), "锦湖社区" + (100 + n) + "号");
     }
 
@@ -219,7 +220,8 @@ class RetentionPurgeTest {
         purge.run();
         purge.run();
 
-        var entries = f.rows("SELECT actor, subject, detail FROM audit_log WHERE action = 'retention.purged' ORDER BY seq");
+        var entries = f.rows(
+                "SELECT actor, subject, detail FROM audit_log WHERE action = 'retention.purged' ORDER BY seq");
         assertEquals(2, entries.size());
         String cutoff = f.clock.instant().minus(RETENTION).toString();
         assertEquals("cutoff=" + cutoff + " days=30 submissions=1 evaluations=0 complaints=0 attachments=0",
@@ -287,8 +289,9 @@ class RetentionPurgeTest {
     void a_sealed_body_changes_only_by_being_purged_and_a_purge_is_final() {
         AttachmentRef photo = f.store.attachments().stage(new byte[] {9}, "image/jpeg");
         UUID open = caseOf(resident(), List.of(photo), true, SubmissionStatus.IN_PROGRESS);
-        assertThrows(StoreException.class, () -> f.execute("UPDATE submission SET body = X'00' WHERE id = '" + open + "'"));
-        assertThrows(StoreException.class, () -> f.execute("UPDATE submission SET body = X'' WHERE id = '" + open + "'"));
+        String row = " WHERE id = '" + open + "'";
+        assertThrows(StoreException.class, () -> f.execute("UPDATE submission SET body = X'00'" + row));
+        assertThrows(StoreException.class, () -> f.execute("UPDATE submission SET body = X''" + row));
         assertThrows(StoreException.class, () -> f.execute("DELETE FROM submission_attachment"));
         UUID done = caseOf(resident(), List.of(), true, SubmissionStatus.DONE);
         f.clock.advance(Duration.ofDays(32));

@@ -66,7 +66,7 @@ public final class DiagCommand implements Callable<Integer> {
             var checks = new SelfTest(files, parent.clock).run(new SelfTest.Options(false, false, 0, false));
             put(z, "selftest.json", Json.MAPPER.writeValueAsString(checks));
             Path publicKey = files.keys().resolve(PUBLIC_KEY);
-            if (Files.isRegularFile(publicKey)) { // the one key that may leave: the help desk matches it to the platform's
+            if (Files.isRegularFile(publicKey)) { // the one key that may leave: the help desk matches it to the platform
                 put(z, "keys/" + PUBLIC_KEY, Files.readString(publicKey, StandardCharsets.US_ASCII));
             }
             if (Files.isDirectory(files.logs())) {

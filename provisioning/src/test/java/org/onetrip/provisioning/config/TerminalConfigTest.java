@@ -146,7 +146,8 @@ class TerminalConfigTest {
                 () -> TerminalFiles.fromProperties(p).validate());
         assertTrue(zero.getMessage().contains("retention.days must be at least 1"), zero.getMessage());
         p.setProperty("retention.days", "thirty");
-        ConfigurationException words = assertThrows(ConfigurationException.class, () -> TerminalFiles.fromProperties(p));
+        ConfigurationException words = assertThrows(ConfigurationException.class,
+                () -> TerminalFiles.fromProperties(p));
         assertTrue(words.getMessage().contains("retention.days"), words.getMessage());
     }
 }
