@@ -73,6 +73,8 @@ import org.onetrip.store.feedback.FeedbackStore;
 import org.onetrip.store.submission.Outbox;
 import org.onetrip.store.submission.AttachmentSweep;
 import org.onetrip.store.submission.SubmissionStore;
+import org.onetrip.store.retention.RetentionPurge;
+import org.onetrip.store.retention.RetentionSchedule;
 import org.onetrip.store.sync.SyncEngine;
 import org.onetrip.store.token.ReceiptTokenSigner;
 import org.onetrip.store.token.ReceiptTokenVerifier;
@@ -193,7 +195,8 @@ public final class KioskApplication extends ContainerLifeCycle {
         parts.addAll(List.of(printer, idle, voice, web,
                 new CatalogStartup(catalog, setup.catalog(), database, divisions())));
         intake.ifPresent(i -> parts.addAll(List.of(i, new DemoEnrolment(i, identity))));
-        parts.addAll(List.of(uplink, sync));
+        parts.addAll(List.of(uplink, sync, new RetentionSchedule(new RetentionPurge(database, audit,
+                store.attachments(), clock, config.retention()), clock, Duration.ofHours(1))));
         parts.forEach(this::addPart);
     }
 

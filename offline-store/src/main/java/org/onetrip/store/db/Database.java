@@ -30,7 +30,7 @@ import org.sqlite.SQLiteDataSource;
  * loss), a busy timeout, and the schema brought up to date by Flyway at start. A file that fails
  * {@code PRAGMA integrity_check} (or cannot be opened as a database) is moved aside with its WAL and reported
  * loudly — an ERROR in the log, {@link #setAside()} for the heartbeat and the technician's screens; it is never
- * silently recreated over.
+ * silently recreated over. {@code secure_delete} is on: deleted or overwritten content is zeroed in the file.
  */
 public final class Database extends AbstractLifeCycle {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -60,6 +60,7 @@ public final class Database extends AbstractLifeCycle {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true"); // purged resident data is zeroed, not left free
         config.setGetGeneratedKeys(false); // else every INSERT compiles and runs "SELECT last_insert_rowid()"
         this.dataSource = new SQLiteDataSource(config);
         this.dataSource.setUrl("jdbc:sqlite:" + this.file);

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ledger's queries: every case sealed at this terminal with its state, promise, latest 补正 note and the
- * resident's contact phone. Dates are counted in {@code zone} (the terminal's, Asia/Shanghai).
+ * resident's contact phone (empty once the case's resident data was purged). Dates are counted in {@code zone}
+ * (the terminal's, Asia/Shanghai).
  */
 public final class LedgerStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -51,8 +52,8 @@ public final class LedgerStore {
     }
 
     private static final String CASES = """
-            SELECT s.id, s.task_code, s.item_name, s.applicant_mask, s.body, s.sealed_at, s.promised_by, s.status,
-                   s.status_at, s.project_no, s.status_note, s.still_to_bring,
+            SELECT s.id, s.task_code, s.item_name, s.applicant_mask, s.body, s.purged_at, s.sealed_at, s.promised_by,
+                   s.status, s.status_at, s.project_no, s.status_note, s.still_to_bring,
                    (SELECT h.note FROM status_history h
                      WHERE h.submission_id = s.id AND h.status = 'NEEDS_CORRECTION'
                      ORDER BY h.seq DESC LIMIT 1) AS correction_note,
@@ -97,7 +98,8 @@ public final class LedgerStore {
         String bring = rs.getString("still_to_bring");
         String promised = rs.getString("promised_by");
         return new LedgerCase(UUID.fromString(rs.getString("id")), rs.getString("task_code"),
-                rs.getString("item_name"), rs.getString("applicant_mask"), phone(rs.getBytes("body")),
+                rs.getString("item_name"), rs.getString("applicant_mask"),
+                rs.getString("purged_at") == null ? phone(rs.getBytes("body")) : "",
                 Instant.parse(rs.getString("sealed_at")), promised == null ? null : LocalDate.parse(promised),
                 SubmissionStatus.valueOf(rs.getString("status")), Instant.parse(rs.getString("status_at")),
                 Optional.ofNullable(rs.getString("project_no")), Optional.ofNullable(rs.getString("status_note")),

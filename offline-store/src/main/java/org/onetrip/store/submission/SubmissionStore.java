@@ -306,13 +306,14 @@ public final class SubmissionStore {
     }
 
     private static final String SELECT_LATEST_BODY = """
-            SELECT body FROM submission WHERE applicant_key = ? ORDER BY sealed_at DESC LIMIT 1
+            SELECT body FROM submission WHERE applicant_key = ? AND purged_at IS NULL ORDER BY sealed_at DESC LIMIT 1
             """;
 
     /**
      * The form values of the resident's most recent submission sealed on this terminal, by field key, for
      * prefilling a new form once the resident has agreed to it; empty when they have none here. Found by the
-     * salted applicant key (the index of {@link #findByApplicant}), never by the clear number.
+     * salted applicant key (the index of {@link #findByApplicant}), never by the clear number. Purged submissions
+     * (retention) are not found.
      */
     public Optional<Map<String, String>> latestFormValues(String idNumber) {
         String key = applicantKey(idNumber);
@@ -342,9 +343,12 @@ public final class SubmissionStore {
     public record Delivery(String method, DeliveryDetails to) {
     }
 
-    private static final String SELECT_BODY = "SELECT body FROM submission WHERE id = ?";
+    private static final String SELECT_BODY = "SELECT body FROM submission WHERE id = ? AND purged_at IS NULL";
 
-    /** The delivery the resident chose for {@code id}, read from its sealed body; empty if there is no such row. */
+    /**
+     * The delivery the resident chose for {@code id}, read from its sealed body; empty if there is no such row or
+     * its resident data was purged (retention).
+     */
     public Optional<Delivery> deliveryOf(UUID id) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT_BODY)) {

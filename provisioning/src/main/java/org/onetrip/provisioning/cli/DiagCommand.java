@@ -26,13 +26,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code diag}: a diagnostics zip for the county's help desk: versions, the configuration (never a private key,
- * PIN digest, staff roster or the database), queue counts, a self-test without devices, and the tail of each log.
+ * PIN digest, staff roster or the database), the terminal's public key, queue counts, a self-test without devices,
+ * and the tail of each log.
  */
 @Command(name = "diag", mixinStandardHelpOptions = true,
         description = "Write a diagnostics bundle (versions, configuration without secrets, recent logs, queue"
                 + " statistics) as a zip.")
 public final class DiagCommand implements Callable<Integer> {
     static final int LOG_TAIL_LINES = 2000;
+    static final String PUBLIC_KEY = "terminal-key.pub.pem";
 
     @Spec
     CommandSpec spec;
@@ -63,6 +65,10 @@ public final class DiagCommand implements Callable<Integer> {
             put(z, "status.json", Json.MAPPER.writeValueAsString(facts));
             var checks = new SelfTest(files, parent.clock).run(new SelfTest.Options(false, false, 0, false));
             put(z, "selftest.json", Json.MAPPER.writeValueAsString(checks));
+            Path publicKey = files.keys().resolve(PUBLIC_KEY);
+            if (Files.isRegularFile(publicKey)) { // the one key that may leave: the help desk matches it to the platform
+                put(z, "keys/" + PUBLIC_KEY, Files.readString(publicKey, StandardCharsets.US_ASCII));
+            }
             if (Files.isDirectory(files.logs())) {
                 try (Stream<Path> s = Files.list(files.logs())) {
                     for (Path log : s.filter(p -> p.getFileName().toString().matches(".*\\.log(\\.\\d+)?"))

@@ -14,12 +14,24 @@ import org.onetrip.store.catalog.RegionCode;
  *
  * @param uplink the platform's Intake API base URI; empty in demo mode, where the simulator's is used
  * @param voice  spoken prompts ({@code voice.prompts}): on, off, or only in elder mode (the default)
+ * @param retention how long resident data stays after the platform confirmed the case ({@code retention.days},
+ *                  default {@link #DEFAULT_RETENTION})
  */
 public record TerminalConfig(String terminalId, String siteName, SiteType siteType, RegionCode region,
-                             URI uplink, Duration residentIdleTimeout, Voice voice) {
+                             URI uplink, Duration residentIdleTimeout, Voice voice, Duration retention) {
+    /** 30 days after DONE/DELIVERED/REJECTED, resident data leaves the terminal. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
     public TerminalConfig {
         Objects.requireNonNull(region, "region");
         voice = voice == null ? Voice.ELDER : voice;
+        retention = retention == null ? DEFAULT_RETENTION : retention;
+    }
+
+    /** A terminal keeping resident data for the default retention period. */
+    public TerminalConfig(String terminalId, String siteName, SiteType siteType, RegionCode region, URI uplink,
+                          Duration residentIdleTimeout, Voice voice) {
+        this(terminalId, siteName, siteType, region, uplink, residentIdleTimeout, voice, null);
     }
 
     /** A terminal with voice prompts in elder mode only. */
@@ -44,7 +56,12 @@ public record TerminalConfig(String terminalId, String siteName, SiteType siteTy
     }
 
     public TerminalConfig withVoice(Voice setting) {
-        return new TerminalConfig(terminalId, siteName, siteType, region, uplink, residentIdleTimeout, setting);
+        return new TerminalConfig(terminalId, siteName, siteType, region, uplink, residentIdleTimeout, setting,
+                retention);
+    }
+
+    public TerminalConfig withRetention(Duration period) {
+        return new TerminalConfig(terminalId, siteName, siteType, region, uplink, residentIdleTimeout, voice, period);
     }
 
     /** The demo terminal: a village agency point at 长丰县 水湖镇 锦湖社区. */
@@ -54,7 +71,7 @@ public record TerminalConfig(String terminalId, String siteName, SiteType siteTy
     }
 
     public TerminalConfig withUplink(URI uri) {
-        return new TerminalConfig(terminalId, siteName, siteType, region, uri, residentIdleTimeout, voice);
+        return new TerminalConfig(terminalId, siteName, siteType, region, uri, residentIdleTimeout, voice, retention);
     }
 
     /** Fails with every problem named, each with the setting and what to do. */
@@ -75,6 +92,9 @@ public record TerminalConfig(String terminalId, String siteName, SiteType siteTy
         }
         if (residentIdleTimeout == null || residentIdleTimeout.toSeconds() < 15) {
             problems.add("resident.idle-timeout must be at least 15 seconds");
+        }
+        if (retention.toDays() < 1) {
+            problems.add("retention.days must be at least 1 (days resident data stays after the case is finished)");
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException("terminal configuration: " + String.join("; ", problems));

@@ -22,7 +22,8 @@ import org.onetrip.store.catalog.RegionCode;
  * <pre>
  *   keys/                      the SM2 key pair (private key owner-only; never in a bundle, QR or diagnostics)
  *   config/                    everything a provisioning bundle controls, replaced as a whole by {@code apply}
- *     terminal.properties      terminal.id, site.name, site.type, region, uplink.url, resident.idle-timeout
+ *     terminal.properties      terminal.id, site.name, site.type, region, uplink.url, resident.idle-timeout,
+ *                              voice.prompts, retention.days
  *     trusted/county.pub.pem   the county administrator's key, which signs bundles and technician QRs
  *     trusted/catalog-authority.pub.pem   the catalog issuing authority's key
  *     trusted/terminals/&lt;id&gt;.pub.pem  the county terminals' public keys, for the USB courier ({@link CountyTerminals})
@@ -93,6 +94,12 @@ public record TerminalFiles(Path dataDir) {
         } catch (NumberFormatException e) {
             throw new ConfigurationException("terminal configuration: resident.idle-timeout must be seconds");
         }
+        long retentionDays;
+        try {
+            retentionDays = Long.parseLong(p.getProperty("retention.days", "30").strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("terminal configuration: retention.days must be a number of days");
+        }
         TerminalConfig.Voice voice;
         try {
             voice = TerminalConfig.Voice.parse(p.getProperty("voice.prompts", "elder"));
@@ -100,7 +107,8 @@ public record TerminalFiles(Path dataDir) {
             throw new ConfigurationException("terminal configuration: " + e.getMessage());
         }
         return new TerminalConfig(p.getProperty("terminal.id"), p.getProperty("site.name"), type,
-                RegionCode.of(region), uplink.isEmpty() ? null : URI.create(uplink), Duration.ofSeconds(idle), voice);
+                RegionCode.of(region), uplink.isEmpty() ? null : URI.create(uplink), Duration.ofSeconds(idle), voice,
+                Duration.ofDays(retentionDays));
     }
 
     public static Properties toProperties(TerminalConfig c) {
@@ -112,6 +120,7 @@ public record TerminalFiles(Path dataDir) {
         p.setProperty("uplink.url", c.uplink() == null ? "" : c.uplink().toString());
         p.setProperty("resident.idle-timeout", Long.toString(c.residentIdleTimeout().toSeconds()));
         p.setProperty("voice.prompts", c.voice().name().toLowerCase(Locale.ROOT));
+        p.setProperty("retention.days", Long.toString(c.retention().toDays()));
         return p;
     }
 

@@ -132,4 +132,22 @@ class TerminalConfigTest {
                                        Duration idle) {
         return new TerminalConfig(id, site, type, DEMO.region(), uplink, idle);
     }
+
+    @Test
+    void retention_days_default_to_30_survive_the_properties_and_must_be_at_least_one() {
+        assertEquals(Duration.ofDays(30), DEMO.retention());
+        java.util.Properties p = TerminalFiles.toProperties(DEMO.withRetention(Duration.ofDays(90)));
+        assertEquals("90", p.getProperty("retention.days"));
+        assertEquals(Duration.ofDays(90), TerminalFiles.fromProperties(p).validate().retention());
+        p.remove("retention.days");
+        assertEquals(Duration.ofDays(30), TerminalFiles.fromProperties(p).retention());
+        p.setProperty("retention.days", "0");
+        ConfigurationException zero = assertThrows(ConfigurationException.class,
+                () -> TerminalFiles.fromProperties(p).validate());
+        assertTrue(zero.getMessage().contains("retention.days must be at least 1"), zero.getMessage());
+        p.setProperty("retention.days", "thirty");
+        ConfigurationException words = assertThrows(ConfigurationException.class,
+                () -> TerminalFiles.fromProperties(p));
+        assertTrue(words.getMessage().contains("retention.days"), words.getMessage());
+    }
 }
