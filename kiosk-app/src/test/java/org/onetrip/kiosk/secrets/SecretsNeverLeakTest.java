@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.onetrip.provisioning.bundle.StaffQr;
 import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.hardware.idcard.DemoCards;
 import org.onetrip.hardware.idcard.IdentityCard;
@@ -372,9 +373,15 @@ class SecretsNeverLeakTest {
     }
 
     @Test
-    void staff_qr_codes_carry_only_the_staff_card_number() {
-        String qr = StaffService.STAFF_QR_PREFIX + agentId;
-        assertEquals(Optional.of(agentId), StaffService.staffIdOfQr(qr));
-        assertTrue(!qr.contains(AGENT_PIN) && !qr.contains("pbkdf2"), qr);
+    void staff_qr_codes_carry_only_the_staff_card_number() throws Exception {
+        java.security.KeyPair county = org.onetrip.store.uplink.Sm2.generateKeyPair();
+        java.time.Instant now = java.time.Instant.parse("2026-11-23T08:00:00Z");
+        String qr = new StaffQr(agentId, now, now.plus(java.time.Duration.ofDays(180)), "n0nce")
+                .sign(county.getPrivate());
+        String payload = StaffQr.decodePayload(qr);
+
+        assertEquals(agentId, StaffQr.verify(qr, county.getPublic(), now).staffId());
+        assertHoldsNone("a staff QR", qr + "\n" + payload);
+        assertTrue(!payload.contains(AGENT_PIN) && !payload.contains("pbkdf2"), payload);
     }
 }
