@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import org.onetrip.store.attachment.AttachmentRef;
 import org.onetrip.store.attachment.AttachmentStore;
 import org.onetrip.store.audit.AuditLog;
+import org.onetrip.store.crypto.DataCipher;
 import org.onetrip.store.db.Database;
 import org.onetrip.store.db.Instants;
 import org.onetrip.store.db.StoreException;
@@ -53,9 +54,9 @@ public final class SubmissionStore {
     private final List<Consumer<SealedSubmission>> listeners = new CopyOnWriteArrayList<>();
     private volatile byte[] applicantSalt;
 
-    /** A store whose attachment files live in {@code attachments} next to the database file. */
+    /** A store whose attachment files live in {@code attachments} next to the database file, sealed by its cipher. */
     public SubmissionStore(Database db, AuditLog audit, Clock clock, String terminalId) {
-        this(db, audit, clock, terminalId, new AttachmentStore(db.file().resolveSibling("attachments")));
+        this(db, audit, clock, terminalId, new AttachmentStore(db.attachmentsDir(), db::cipher));
     }
 
     public SubmissionStore(Database db, AuditLog audit, Clock clock, String terminalId, AttachmentStore attachments) {
@@ -306,7 +307,7 @@ public final class SubmissionStore {
     }
 
     private static final String SELECT_LATEST_BODY = """
-            SELECT body FROM submission WHERE applicant_key = ? ORDER BY sealed_at DESC LIMIT 1
+            SELECT id, body FROM submission WHERE applicant_key = ? ORDER BY sealed_at DESC LIMIT 1
             """;
 
     /**
@@ -320,7 +321,8 @@ public final class SubmissionStore {
             try (PreparedStatement ps = c.prepareStatement(SELECT_LATEST_BODY)) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(fields(JSON.readTree(rs.getBytes(1)))) : Optional.empty();
+                    return rs.next() ? Optional.of(fields(JSON.readTree(openBody(rs.getString(1), rs.getBytes(2)))))
+                            : Optional.empty();
                 }
             }
         });
@@ -353,7 +355,7 @@ public final class SubmissionStore {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    JsonNode body = JSON.readTree(rs.getBytes(1));
+                    JsonNode body = JSON.readTree(openBody(id.toString(), rs.getBytes(1)));
                     JsonNode to = body.path("deliveryTo");
                     return Optional.of(new Delivery(body.path("delivery").asString(""), to.isObject()
                             ? new DeliveryDetails(to.path("address").asString(""), to.path("phone").asString(""),
@@ -362,6 +364,19 @@ public final class SubmissionStore {
                 }
             }
         });
+    }
+
+    /** The record id a submission's body is sealed for (its associated data): {@code submission:<id>}. */
+    static String bodyRecord(String id) {
+        return DataCipher.recordId("submission", id);
+    }
+
+    /**
+     * The plaintext of a submission's body as stored in {@code submission.body} (sealed under the data key, bound to
+     * the row {@code id}): for every reader of that column.
+     */
+    public byte[] openBody(String id, byte[] stored) {
+        return db.cipher().open(bodyRecord(id), stored);
     }
 
     private static SealedSubmission row(ResultSet rs) throws SQLException {
@@ -375,8 +390,8 @@ public final class SubmissionStore {
     }
 
     /**
-     * A sealed submission's row as stored: the body bytes exactly as sealed (here or, for a couriered submission, at
-     * the terminal that sealed it) and their SM3.
+     * A sealed submission's row: the body bytes exactly as sealed (here or, for a couriered submission, at the
+     * terminal that sealed it) and their SM3 — in the clear; {@link #insertSealed} encrypts the body as it stores it.
      */
     public record StoredSeal(UUID id, String taskCode, String itemName, int itemVersion, String applicantKey,
                              String applicantMask, String sealedAt, String promisedBy, String stillToBring,
@@ -400,7 +415,7 @@ public final class SubmissionStore {
             ps.setString(7, row.sealedAt());
             ps.setString(8, row.promisedBy());
             ps.setString(9, row.stillToBring());
-            ps.setBytes(10, row.body());
+            ps.setBytes(10, db.cipher().seal(bodyRecord(row.id().toString()), row.body()));
             ps.setString(11, row.bodySm3());
             ps.setString(12, Instants.format(now));
             ps.executeUpdate();
