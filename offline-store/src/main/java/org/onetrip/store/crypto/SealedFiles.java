@@ -120,7 +120,14 @@ public final class SealedFiles {
         }
     }
 
-    /** The plaintext of a sealed file, segment by segment; a segment that fails its tag is an {@link IOException}. */
+    /** A sealed file that does not decrypt: damaged on disk (reading it again will not help). */
+    public static final class DamagedFileException extends IOException {
+        DamagedFileException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The plaintext of a sealed file, segment by segment; a segment that fails its tag is a {@link DamagedFileException}. */
     static final class Reader extends InputStream {
         private final DataKey key;
         private final InputStream in;
@@ -166,8 +173,8 @@ public final class SealedFiles {
             if (header == null) {
                 header = in.readNBytes(HEADER);
                 if (header.length != HEADER || !Arrays.equals(Arrays.copyOf(header, MAGIC.length), MAGIC)) {
-                    throw new IOException("sealed file " + name + ": not in the sealed format (from before"
-                            + " encryption, or damaged)");
+                    throw new DamagedFileException("sealed file " + name + ": not in the sealed format (from"
+                            + " before encryption, or damaged)", null);
                 }
                 next = in.readNBytes(SEGMENT + Sm4Gcm.TAG_BYTES);
             }
@@ -178,8 +185,8 @@ public final class SealedFiles {
                 plain = Sm4Gcm.decrypt(key.bytes(), nonce(Arrays.copyOfRange(header, MAGIC.length, HEADER), index),
                         aad(header, last, name), current);
             } catch (GeneralSecurityException e) {
-                throw new IOException("sealed file " + name + ": segment " + index + " does not decrypt (changed,"
-                        + " cut short, renamed, or under another data key)", e);
+                throw new DamagedFileException("sealed file " + name + ": segment " + index + " does not decrypt"
+                        + " (changed, cut short, renamed, or under another data key)", e);
             }
             position = 0;
             index++;

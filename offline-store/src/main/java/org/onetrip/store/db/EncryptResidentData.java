@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -30,13 +31,14 @@ import org.onetrip.store.crypto.DataCipher;
 import org.onetrip.store.crypto.DataKeys;
 import org.onetrip.store.crypto.KeyWrapper;
 import org.onetrip.store.crypto.SealedFiles;
+import org.onetrip.store.submission.SubmissionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * V060: residents' data encrypted at rest. Makes the data key (wrapped, in {@code setting}) when the store has none,
- * then encrypts what an older terminal kept in the clear — the bodies of submissions, evaluations and complaints and
- * every attachment file — and, if it encrypted anything, VACUUMs and truncates the WAL so no page of the plaintext
+ * then encrypts what an older terminal kept in the clear — the bodies of submissions, evaluations and complaints, the
+ * applicant salt, and every attachment file — and, if it encrypted anything, VACUUMs and truncates the WAL so no page of the plaintext
  * survives in the database files. Each step is idempotent (sealed rows and files are recognised and skipped), so a
  * power cut part-way is finished by the next start; the key is committed first, so it is never made twice.
  */
@@ -89,7 +91,7 @@ final class EncryptResidentData implements JavaMigration {
         try {
             DataCipher cipher = new DataCipher(DataKeys.loadOrCreate(c, keys, random), random);
             c.commit();
-            rows = encryptBodies(c, cipher);
+            rows = encryptBodies(c, cipher) + encryptSalt(c, cipher);
             c.commit();
             int files = encryptFiles(cipher);
             if (rows + files > 0) {
@@ -111,6 +113,29 @@ final class EncryptResidentData implements JavaMigration {
         } finally {
             c.setAutoCommit(autoCommit);
         }
+    }
+
+    private static final String SALT = "SELECT value FROM setting WHERE name = 'applicant_salt'";
+    private static final String SEAL_SALT = "UPDATE setting SET value = ? WHERE name = 'applicant_salt'";
+
+    /** The applicant salt, kept in the clear (64 hex digits) by an older version, sealed like a record. */
+    private static int encryptSalt(Connection c, DataCipher cipher) throws SQLException {
+        String value;
+        try (PreparedStatement ps = c.prepareStatement(SALT); ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return 0;
+            }
+            value = rs.getString(1);
+        }
+        byte[] raw = HexFormat.of().parseHex(value);
+        if (DataCipher.isSealed(raw) && raw.length > 32) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement(SEAL_SALT)) {
+            ps.setString(1, HexFormat.of().formatHex(cipher.seal(SubmissionStore.SALT_RECORD, raw)));
+            ps.executeUpdate();
+        }
+        return 1;
     }
 
     private static final String TRIGGER_SQL = "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?";

@@ -209,6 +209,10 @@ public final class SubmissionStore {
     private static final String SALT_SELECT = "SELECT value FROM setting WHERE name = 'applicant_salt'";
     private static final String SALT_INSERT = "INSERT OR IGNORE INTO setting (name, value) VALUES ('applicant_salt', ?)";
 
+    /**
+     * The terminal's salt, kept sealed under the data key ({@code setting:applicant_salt}): with the salt beside the
+     * keys, a copy of the file would let anyone hash every plausible ID number and match them.
+     */
     private byte[] salt() {
         byte[] salt = applicantSalt;
         if (salt == null) {
@@ -216,7 +220,7 @@ public final class SubmissionStore {
             new SecureRandom().nextBytes(fresh);
             String stored = db.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement(SALT_INSERT)) {
-                    ps.setString(1, HexFormat.of().formatHex(fresh));
+                    ps.setString(1, HexFormat.of().formatHex(db.cipher().seal(SALT_RECORD, fresh)));
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = c.prepareStatement(SALT_SELECT); ResultSet rs = ps.executeQuery()) {
@@ -224,11 +228,14 @@ public final class SubmissionStore {
                     return rs.getString(1);
                 }
             });
-            salt = HexFormat.of().parseHex(stored);
+            salt = db.cipher().open(SALT_RECORD, HexFormat.of().parseHex(stored));
             applicantSalt = salt;
         }
         return salt;
     }
+
+    /** The record id the salt is sealed for; V060 seals a salt an older version kept in the clear. */
+    public static final String SALT_RECORD = "setting:applicant_salt";
 
     private static final String ATTACHMENT_SEALED = "SELECT 1 FROM attachment WHERE sha256 = ?";
 

@@ -33,6 +33,7 @@ import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.util.component.ContainerLifeCycle;
 import org.onetrip.store.attachment.AttachmentRef;
+import org.onetrip.store.crypto.SealedFiles;
 import org.onetrip.store.feedback.FeedbackKind;
 
 import tools.jackson.core.JacksonException;
@@ -162,6 +163,8 @@ public final class IntakeClient extends ContainerLifeCycle {
             } finally {
                 body.close();
             }
+        } catch (SealedFiles.DamagedFileException e) {
+            return new UplinkResult.Refused(0, "the file is damaged on this terminal (" + e.getMessage() + ")");
         } catch (IOException e) {
             return new UplinkResult.RetryLater("uplink[" + where() + "]: attachment " + ref.sha256()
                     + " cannot be read: " + e.getMessage());

@@ -112,6 +112,9 @@ class EncryptionAtRestTest {
         old.submission(submission, body, sha);
         old.evaluation(evaluation, submission, "{\"comment\":\"" + COMMENT + "\"}");
         old.complaint(complaint, "{\"text\":\"" + COMPLAINT + "\"}");
+        byte[] salt = new byte[32];
+        new java.security.SecureRandom().nextBytes(salt);
+        old.salt(salt);
         old.deletedRow(body); // a row an older version deleted: its bytes linger in free pages
         old.leftoverStagingFile(ATTACHMENT + "-half-written");
         assertTrue(containsAny(diskCopy(file)), "the old store holds the values in the clear (else this proves nothing)");
@@ -128,6 +131,12 @@ class EncryptionAtRestTest {
             assertArrayEquals(ATTACHMENT.getBytes(StandardCharsets.UTF_8), f.store.attachments().read(sha));
             assertTrue(f.store.attachments().isPresent(new AttachmentRef(sha, ATTACHMENT.getBytes(
                     StandardCharsets.UTF_8).length, "image/jpeg")));
+            byte[] salted = java.util.Arrays.copyOf(salt, 32 + ID_NUMBER.length());
+            System.arraycopy(ID_NUMBER.getBytes(StandardCharsets.US_ASCII), 0, salted, 32, ID_NUMBER.length());
+            assertEquals(org.onetrip.store.uplink.Sm2.sm3Hex(salted), f.store.applicantKey(ID_NUMBER),
+                    "the same salt, so residents' earlier submissions are still found by card tap");
+            String storedSalt = f.rows("SELECT value FROM setting WHERE name = 'applicant_salt'").getFirst().get("value");
+            assertFalse(storedSalt.contains(java.util.HexFormat.of().formatHex(salt)), "the salt is sealed too");
             assertThrows(RuntimeException.class, () -> f.execute("UPDATE submission SET body = x'00'"),
                     "the immutability trigger is back");
         }

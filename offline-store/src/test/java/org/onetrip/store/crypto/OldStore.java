@@ -68,6 +68,11 @@ final class OldStore {
                 attachmentSha);
     }
 
+    /** The applicant salt as the older version kept it: 32 bytes in hex, in the clear. */
+    void salt(byte[] salt) throws SQLException {
+        run("INSERT INTO setting (name, value) VALUES ('applicant_salt', ?)", HexFormat.of().formatHex(salt));
+    }
+
     void evaluation(UUID id, UUID submission, String body) throws SQLException {
         run("INSERT INTO evaluation (id, submission_id, rating, created_at, body) VALUES (?, ?, 5, ?, ?)",
                 id.toString(), submission.toString(), "2026-03-01T01:00:00.000000000Z",
