@@ -175,7 +175,7 @@ public final class KioskApplication extends ContainerLifeCycle {
         IntakeClient uplink = new IntakeClient(platform, identity, clock);
         UplinkCatalogSource catalogUplink = new UplinkCatalogSource(platform, identity, clock);
         SubmissionStore store = new SubmissionStore(database, audit, clock, config.terminalId(),
-                new AttachmentStore(setup.dataDir().resolve("attachments"), database::cipher));
+                new AttachmentStore(database.attachmentsDir(), database::cipher));
         FeedbackStore feedback = new FeedbackStore(database, audit, clock, config.terminalId(), UUID::randomUUID);
         LiveCatalog catalog = new LiveCatalog(setup.catalog().verify(setup.catalogAuthority()), Synonyms.standard(),
                 new CatalogStore(database, audit, clock), setup.catalogAuthority());

@@ -35,7 +35,7 @@ public final class DataCipher {
         byte[] nonce = new byte[Sm4Gcm.NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            byte[] sealed = Sm4Gcm.encrypt(key.bytes(), nonce, aad(recordId), plain);
+            byte[] sealed = key.gcm().encrypt(nonce, aad(recordId), plain, 0, plain.length);
             byte[] out = new byte[HEADER + sealed.length];
             out[0] = VERSION;
             System.arraycopy(nonce, 0, out, 1, nonce.length);
@@ -58,7 +58,7 @@ public final class DataCipher {
                     + (stored.length == 0 ? "empty" : Byte.toString(stored[0])) + ")");
         }
         try {
-            return Sm4Gcm.decrypt(key.bytes(), Arrays.copyOfRange(stored, 1, HEADER), aad(recordId), stored, HEADER,
+            return key.gcm().decrypt(Arrays.copyOfRange(stored, 1, HEADER), aad(recordId), stored, HEADER,
                     stored.length - HEADER);
         } catch (GeneralSecurityException e) {
             throw new DataKeyException("data cipher: " + recordId + " does not decrypt: changed, moved from another"

@@ -6,12 +6,14 @@ import java.util.Arrays;
 /** The SM4 key residents' data is encrypted under: 16 random bytes, on disk only as wrapped by a {@link KeyWrapper}. */
 public final class DataKey {
     private final byte[] key;
+    private final Sm4Gcm.Keyed gcm;
 
     private DataKey(byte[] key) {
         if (key.length != Sm4Gcm.KEY_BYTES) {
             throw new DataKeyException("data key: " + key.length + " bytes, not " + Sm4Gcm.KEY_BYTES);
         }
         this.key = key.clone();
+        this.gcm = new Sm4Gcm.Keyed(key);
     }
 
     public static DataKey generate(SecureRandom random) {
@@ -33,8 +35,8 @@ public final class DataKey {
         return wrapper.wrap(key);
     }
 
-    byte[] bytes() {
-        return key;
+    Sm4Gcm.Keyed gcm() {
+        return gcm;
     }
 
     @Override

@@ -110,7 +110,7 @@ public final class SealedFiles {
 
         private void segment(boolean last, String name) throws IOException {
             try {
-                out.write(Sm4Gcm.encrypt(key.bytes(), nonce(Arrays.copyOfRange(header, MAGIC.length, HEADER), index),
+                out.write(key.gcm().encrypt(nonce(Arrays.copyOfRange(header, MAGIC.length, HEADER), index),
                         aad(header, last, name), buffer, 0, filled));
             } catch (GeneralSecurityException e) {
                 throw new IOException("sealed file: cannot encrypt segment " + index + ": " + e.getMessage(), e);
@@ -182,8 +182,8 @@ public final class SealedFiles {
             next = current.length == SEGMENT + Sm4Gcm.TAG_BYTES ? in.readNBytes(SEGMENT + Sm4Gcm.TAG_BYTES) : new byte[0];
             boolean last = next.length == 0;
             try {
-                plain = Sm4Gcm.decrypt(key.bytes(), nonce(Arrays.copyOfRange(header, MAGIC.length, HEADER), index),
-                        aad(header, last, name), current);
+                plain = key.gcm().decrypt(nonce(Arrays.copyOfRange(header, MAGIC.length, HEADER), index),
+                        aad(header, last, name), current, 0, current.length);
             } catch (GeneralSecurityException e) {
                 throw new DamagedFileException("sealed file " + name + ": segment " + index + " does not decrypt"
                         + " (changed, cut short, renamed, or under another data key)", e);

@@ -3,10 +3,17 @@ package org.onetrip.store.crypto;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.engines.SM4Engine;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
@@ -53,6 +60,54 @@ public final class Sm4Gcm {
             sm4.updateAAD(aad);
         }
         return sm4.doFinal(in, offset, length);
+    }
+
+    /**
+     * SM4-GCM under one fixed key, for many records: each thread makes the key schedule and GHASH tables once, not
+     * once per record (the JCE path above redoes both on every call). BouncyCastle's lightweight API.
+     */
+    public static final class Keyed {
+        private final byte[] key;
+        private final ThreadLocal<GCMModeCipher[]> ciphers = ThreadLocal.withInitial(() -> new GCMModeCipher[2]);
+
+        public Keyed(byte[] key) {
+            if (key.length != KEY_BYTES) {
+                throw new IllegalArgumentException("SM4 key: " + key.length + " bytes, not " + KEY_BYTES);
+            }
+            this.key = key.clone();
+        }
+
+        public byte[] encrypt(byte[] nonce, byte[] aad, byte[] in, int offset, int length) throws GeneralSecurityException {
+            return run(true, nonce, aad, in, offset, length);
+        }
+
+        public byte[] decrypt(byte[] nonce, byte[] aad, byte[] in, int offset, int length) throws GeneralSecurityException {
+            return run(false, nonce, aad, in, offset, length);
+        }
+
+        private byte[] run(boolean encrypt, byte[] nonce, byte[] aad, byte[] in, int offset, int length)
+                throws GeneralSecurityException {
+            GCMModeCipher[] mine = ciphers.get();
+            int slot = encrypt ? 0 : 1;
+            KeyParameter keyParameter = null;
+            if (mine[slot] == null) {
+                mine[slot] = GCMBlockCipher.newInstance(new SM4Engine());
+                keyParameter = new KeyParameter(key); // once per thread; later inits keep the key's tables
+            }
+            GCMModeCipher gcm = mine[slot];
+            try {
+                gcm.init(encrypt, new AEADParameters(keyParameter, TAG_BYTES * 8, nonce, aad));
+                byte[] out = new byte[gcm.getOutputSize(length)];
+                int n = gcm.processBytes(in, offset, length, out, 0);
+                n += gcm.doFinal(out, n);
+                return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+            } catch (InvalidCipherTextException e) {
+                throw new AEADBadTagException(e.getMessage());
+            } catch (RuntimeException e) {
+                mine[slot] = null; // a cipher left in an odd state is not reused
+                throw new GeneralSecurityException("SM4-GCM: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static Cipher newCipher() {

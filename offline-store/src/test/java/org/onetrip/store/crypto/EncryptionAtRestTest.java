@@ -164,6 +164,35 @@ class EncryptionAtRestTest {
         assertTrue(db.isFailed());
     }
 
+    @Test
+    void a_database_whose_key_another_kind_of_key_store_wrapped_is_refused_naming_both() {
+        Path file = directory.resolve("onetrip.db");
+        try (StoreFixture f = new StoreFixture(file)) {
+            f.store.seal(Drafts.draft());
+        }
+        KeyWrapper tpm = new KeyWrapper() {
+            @Override
+            public String kind() {
+                return "tpm2";
+            }
+
+            @Override
+            public byte[] wrap(byte[] dataKey) {
+                throw new AssertionError("an existing key is never wrapped anew");
+            }
+
+            @Override
+            public byte[] unwrap(byte[] wrapped) {
+                throw new AssertionError("a key of another kind is not handed to this wrapper");
+            }
+        };
+
+        Database db = new Database(file, java.time.Clock.systemUTC(), tpm);
+        Exception e = assertThrows(Exception.class, db::start);
+
+        assertTrue(e.getMessage().contains("'file'") && e.getMessage().contains("'tpm2'"), e.getMessage());
+    }
+
     private static SubmissionDraft withPhone(SubmissionDraft d, String phone) {
         Map<String, String> fields = new LinkedHashMap<>(d.fields());
         fields.put("phone", phone);
