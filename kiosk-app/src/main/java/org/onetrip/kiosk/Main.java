@@ -112,7 +112,8 @@ public final class Main {
         return 0;
     }
 
-    private static Optional<DataKeyException> keyProblem(Throwable e) {
+    /** The data key problem behind a failed start, if that is what it was. */
+    static Optional<DataKeyException> keyProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DataKeyException k) {
                 return Optional.of(k);
