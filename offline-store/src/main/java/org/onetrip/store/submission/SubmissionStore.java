@@ -132,8 +132,9 @@ public final class SubmissionStore {
                 applicantKey, draft.applicantMask(), Instants.format(now),
                 draft.promisedBy() == null ? null : draft.promisedBy().toString(),
                 String.join("\n", draft.stillToBring()), body, Sm2.sm3Hex(body));
+        byte[] storedBody = db.cipher().seal(bodyRecord(row.id().toString()), body); // outside the commit's lock
         db.inTransaction(c -> {
-            insertSealed(c, row, draft.attachments(), null, now);
+            insert(c, row, storedBody, draft.attachments(), null, now);
             if (filedBy != null) {
                 filedBy.alsoInSeal().run(c, draft.id(), now);
             }
@@ -412,6 +413,12 @@ public final class SubmissionStore {
      */
     public void insertSealed(Connection c, StoredSeal row, List<AttachmentRef> attachments, String note, Instant now)
             throws SQLException {
+        insert(c, row, db.cipher().seal(bodyRecord(row.id().toString()), row.body()), attachments, note, now);
+    }
+
+    /** {@link #insertSealed} with the body already sealed under the data key ({@code storedBody}). */
+    private void insert(Connection c, StoredSeal row, byte[] storedBody, List<AttachmentRef> attachments, String note,
+                        Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_SUBMISSION)) {
             ps.setString(1, row.id().toString());
             ps.setString(2, row.taskCode());
@@ -422,7 +429,7 @@ public final class SubmissionStore {
             ps.setString(7, row.sealedAt());
             ps.setString(8, row.promisedBy());
             ps.setString(9, row.stillToBring());
-            ps.setBytes(10, db.cipher().seal(bodyRecord(row.id().toString()), row.body()));
+            ps.setBytes(10, storedBody);
             ps.setString(11, row.bodySm3());
             ps.setString(12, Instants.format(now));
             ps.executeUpdate();
