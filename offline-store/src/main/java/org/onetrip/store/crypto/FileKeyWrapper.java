@@ -94,7 +94,7 @@ public final class FileKeyWrapper implements KeyWrapper {
             PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
             if (posix != null) {
                 Set<PosixFilePermission> perms = posix.readAttributes().permissions();
-                if (!OWNER_ONLY.containsAll(perms)) {
+                if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
                     throw new DataKeyException(this + ": readable by others (" + PosixFilePermissions.toString(perms)
                             + "); make it the service user's alone: chmod 600 " + file + ", then start again");
                 }
