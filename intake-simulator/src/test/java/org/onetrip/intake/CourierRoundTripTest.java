@@ -114,7 +114,7 @@ class CourierRoundTripTest {
                     a.store.find(id).orElseThrow().projectNo().orElseThrow(), "A learns the same 办件编号");
         }
         assertEquals(3, platform.simulator.storedSubmissionCount());
-        assertArrayEquals(scan, Files.readAllBytes(b.store.attachments().path(page.sha256())),
+        assertArrayEquals(scan, b.store.attachments().read(page.sha256()),
                 "the attachment travelled with its submission");
     }
 

@@ -101,7 +101,7 @@ class SyncAgainstSimulatorTest {
     }
 
     @Test
-    void an_attachment_damaged_on_this_terminal_quarantines_its_submission_with_the_platforms_reason() throws Exception {
+    void an_attachment_damaged_on_this_terminal_quarantines_its_submission_with_the_reason() throws Exception {
         AttachmentRef damaged = stage(4_000, 1);
         UUID bad = seal(List.of(damaged));
         UUID fine = seal(List.of());
@@ -113,7 +113,7 @@ class SyncAgainstSimulatorTest {
 
         assertEquals(SubmissionStatus.QUARANTINED, status(bad));
         String note = terminal.store.find(bad).orElseThrow().statusNote().orElseThrow();
-        assertTrue(note.contains(damaged.sha256()) && note.contains("do not hash"), note);
+        assertTrue(note.contains(damaged.sha256()) && note.contains("damaged on this terminal"), note);
         assertEquals(SubmissionStatus.SENT, status(fine));
         assertEquals(0, platform.simulator.storedCopiesOf(bad));
     }

@@ -57,6 +57,7 @@ import org.onetrip.kiosk.web.WebServer;
 import org.onetrip.provisioning.config.TerminalConfig;
 import org.onetrip.provisioning.config.TerminalFiles;
 import org.onetrip.store.attachment.AttachmentStore;
+import org.onetrip.store.crypto.FileKeyWrapper;
 import org.onetrip.store.audit.AuditLog;
 import org.onetrip.store.catalog.Catalog;
 import org.onetrip.store.catalog.CatalogBundle;
@@ -165,7 +166,8 @@ public final class KioskApplication extends ContainerLifeCycle {
         this.setup = setup;
         this.clock = clock;
         TerminalConfig config = setup.terminal();
-        database = new Database(setup.dataDir().resolve("onetrip.db"), clock);
+        database = new Database(setup.dataDir().resolve("onetrip.db"), clock,
+                new FileKeyWrapper(setup.dataDir().resolve("keys"))); // residents' data key: docs/security.md
         intake = setup.localPlatform().map(this::localPlatform);
         devices = Devices.open(setup.devices(), setup.nativeDir());
         simulatedPrinter = setup.printer().transport() instanceof PrinterConfig.Transport.Simulated
@@ -176,7 +178,7 @@ public final class KioskApplication extends ContainerLifeCycle {
         Supplier<URI> platform = intake.<Supplier<URI>>map(i -> i::baseUri).orElseGet(() -> config::uplink);
         IntakeClient uplink = new IntakeClient(platform, identity, clock);
         SubmissionStore store = new SubmissionStore(database, audit, clock, config.terminalId(),
-                new AttachmentStore(setup.dataDir().resolve("attachments")));
+                new AttachmentStore(database.attachmentsDir(), database::cipher));
         FeedbackStore feedback = new FeedbackStore(database, audit, clock, config.terminalId(), UUID::randomUUID);
         LiveCatalog catalog = new LiveCatalog(setup.catalog().verify(setup.catalogAuthority()), Synonyms.standard(),
                 new CatalogStore(database, audit, clock), setup.catalogAuthority());

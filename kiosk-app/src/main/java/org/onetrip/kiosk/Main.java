@@ -5,10 +5,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import org.onetrip.hardware.serial.SerialNatives;
 import org.onetrip.kiosk.web.PortInUseException;
+import org.onetrip.store.crypto.DataKeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +88,13 @@ public final class Main {
             stopQuietly(app, log);
             return 1;
         } catch (Exception e) {
+            Optional<DataKeyException> key = keyProblem(e);
+            if (key.isPresent()) { // restarting cannot help: a technician must put the key file back
+                System.err.println("onetrip: " + key.get().getMessage());
+                log.error("start refused: {}", key.get().getMessage());
+                stopQuietly(app, log);
+                return EXIT_CONFIG;
+            }
             log.error("start failed", e);
             System.err.println("onetrip: could not start: " + e.getMessage() + " (details in "
                     + options.dataDir().resolve("logs") + ")");
@@ -102,6 +111,16 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The data key problem behind a failed start, if that is what it was. */
+    static Optional<DataKeyException> keyProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataKeyException k) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The demo, or the terminal enrolled under the data directory. */

@@ -1,20 +1,27 @@
 package org.onetrip.kiosk;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.flywaydb.core.Flyway;
+import org.onetrip.store.crypto.DataCipher;
+import org.onetrip.store.crypto.FileKeyWrapper;
+import org.onetrip.store.db.Database;
 
 /**
  * Turns a store file into the one an older release would have left: a fresh file migrated only to V005 (the
  * store/sync release, before catalog, divisions and queue tickets), holding the same queue, copied column by
- * column as the V001-V005 schema has them. Test support for the update tests.
+ * column as the V001-V005 schema has them, with the bodies in the clear and no data key (as before V060).
+ * Test support for the update tests.
  */
 final class OlderStore {
     private static final String MIGRATIONS = "classpath:org/onetrip/store/db/migration";
@@ -39,7 +46,8 @@ final class OlderStore {
     private OlderStore() {
     }
 
-    static void rewriteAtVersion5(Path file) throws IOException, SQLException {
+    static void rewriteAtVersion5(Path file) throws Exception {
+        Map<String, byte[]> plainBodies = plainBodies(file);
         Path newer = file.resolveSibling("newer-" + file.getFileName());
         Files.move(file, newer);
         for (String suffix : new String[] {"-wal", "-shm"}) {
@@ -58,9 +66,44 @@ final class OlderStore {
                 }
             }
             s.execute("DETACH DATABASE newer");
+            String trigger;
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT sql FROM sqlite_master WHERE name = 'submission_sealed_is_immutable'")) {
+                trigger = rs.getString(1);
+            }
+            s.execute("DROP TRIGGER submission_sealed_is_immutable");
+            try (PreparedStatement ps = c.prepareStatement("UPDATE submission SET body = ? WHERE id = ?")) {
+                for (Map.Entry<String, byte[]> body : plainBodies.entrySet()) {
+                    ps.setBytes(1, body.getValue());
+                    ps.setString(2, body.getKey());
+                    ps.executeUpdate();
+                }
+            }
+            s.execute(trigger);
         }
+        Files.delete(file.resolveSibling("keys").resolve(FileKeyWrapper.FILE_NAME)); // an older release had none
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Files.deleteIfExists(newer.resolveSibling(newer.getFileName() + suffix));
+        }
+    }
+
+    /** Every submission body of the store in {@code file}, decrypted as the store reads them. */
+    private static Map<String, byte[]> plainBodies(Path file) throws Exception {
+        Database db = new Database(file, Clock.systemUTC());
+        db.start();
+        try {
+            return db.read(c -> {
+                Map<String, byte[]> out = new LinkedHashMap<>();
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, body FROM submission")) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), db.cipher().open(DataCipher.recordId("submission", rs.getString(1)),
+                                rs.getBytes(2)));
+                    }
+                }
+                return out;
+            });
+        } finally {
+            db.stop();
         }
     }
 
@@ -72,10 +115,11 @@ final class OlderStore {
         }
     }
 
-    /** The newest migration this build ships. */
-    static int latestVersion() {
-        var all = Flyway.configure().locations(MIGRATIONS).dataSource("jdbc:sqlite::memory:", null, null).load()
-                .info().all();
-        return Integer.parseInt(all[all.length - 1].getVersion().getVersion());
+    /** The newest migration this build ships (SQL and Java ones): what a new store in {@code scratch} is brought to. */
+    static int latestVersion(Path scratch) throws Exception {
+        Database db = new Database(scratch.resolve("latest.db"), Clock.systemUTC());
+        db.start();
+        db.stop();
+        return schemaVersion(scratch.resolve("latest.db"));
     }
 }

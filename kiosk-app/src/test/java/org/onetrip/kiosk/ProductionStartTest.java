@@ -138,8 +138,49 @@ class ProductionStartTest {
         } finally {
             after.stop();
         }
-        assertEquals(OlderStore.latestVersion(), OlderStore.schemaVersion(data.resolve("onetrip.db")),
+        assertEquals(OlderStore.latestVersion(Files.createTempDirectory(data.getParent(), "latest")),
+                OlderStore.schemaVersion(data.resolve("onetrip.db")),
                 "every newer migration ran");
+    }
+
+    /**
+     * The terminal's data directory after a real submission holds the resident only encrypted; and with its data key
+     * file gone the terminal refuses to start, naming the file, rather than start over with a new key.
+     */
+    @Test
+    void the_data_directory_holds_no_resident_in_the_clear_and_without_its_key_file_the_terminal_will_not_start()
+            throws Exception {
+        enroll();
+        apply();
+        writeDevices("printer.transport=simulated\n");
+        KioskSetup setup = new EnrolledTerminal(data).setup("127.0.0.1", 0).with(Duration.ofMinutes(10), null);
+        KioskApplication app = KioskApplication.of(setup, clock);
+        app.start();
+        var card = DemoCards.all().get(0);
+        try {
+            submit(app);
+        } finally {
+            app.stop();
+        }
+        for (Path file : java.util.List.of(data.resolve("onetrip.db"), data.resolve("onetrip.db-wal"))) {
+            if (Files.exists(file)) {
+                String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                for (String secret : java.util.List.of(card.idNumber(), card.name(), card.address(), "13905510001")) {
+                    assertFalse(bytes.contains(new String(secret.getBytes(StandardCharsets.UTF_8),
+                            StandardCharsets.ISO_8859_1)), file.getFileName() + " holds a resident's value");
+                }
+            }
+        }
+
+        Path kek = data.resolve("keys").resolve(org.onetrip.store.crypto.FileKeyWrapper.FILE_NAME);
+        Files.delete(kek);
+        KioskApplication again = KioskApplication.of(setup, clock);
+        Exception refused = assertThrows(Exception.class, again::start);
+        again.stop();
+
+        String message = Main.keyProblem(refused).orElseThrow().getMessage();
+        assertTrue(message.contains(kek.toString()) && message.contains("restore"), message);
+        assertFalse(Files.exists(kek), "no new key was made over the old data");
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class TerminalHarness implements AutoCloseable {
         db = new Database(dir.resolve("store.db"), clock);
         startQuietly(db);
         AuditLog audit = new AuditLog(clock);
-        store = new SubmissionStore(db, audit, clock, terminalId, new AttachmentStore(dir.resolve("attachments")));
+        store = new SubmissionStore(db, audit, clock, terminalId, new AttachmentStore(dir.resolve("attachments"), db::cipher));
         outbox = new Outbox(store);
         feedback = new FeedbackStore(db, audit, clock, terminalId, UUID::randomUUID);
         client = new IntakeClient(platform, identity, clock);

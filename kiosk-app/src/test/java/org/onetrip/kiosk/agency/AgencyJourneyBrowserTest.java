@@ -20,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onetrip.store.submission.SubmissionStore;
 import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.hardware.idcard.DemoCards;
 import org.onetrip.hardware.idcard.IdentityCard;
@@ -144,7 +145,8 @@ class AgencyJourneyBrowserTest {
         String id = single("SELECT id FROM submission");
         assertEquals(AGENT, single("SELECT staff_id FROM agency_filing WHERE submission_id = '" + id + "'"));
         assertEquals(List.of("B", "C"), column("SELECT trust FROM agency_material ORDER BY ordinal"));
-        String body = single("SELECT CAST(body AS TEXT) FROM submission");
+        String body = new String(app.services().get(SubmissionStore.class).openBody(id, blob("SELECT body FROM submission")),
+                java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(body.contains("\"agentId\":\"" + AGENT + "\"") && body.contains("老人行动不便"), body);
         assertEquals(List.of("staff.signed-in", "agency.authorised", "agency.slip-printed", "agency.slip-signed",
                 "agency.material-checked", "agency.material-unchecked", "agency.filed", "submission.sealed"),
@@ -228,6 +230,14 @@ class AgencyJourneyBrowserTest {
             }
         }
         return out;
+    }
+
+    private byte[] blob(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app.databaseFile());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            assertTrue(rs.next(), sql);
+            return rs.getBytes(1);
+        }
     }
 
     private String single(String sql) throws Exception {

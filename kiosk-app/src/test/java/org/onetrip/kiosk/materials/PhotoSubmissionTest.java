@@ -61,8 +61,7 @@ class PhotoSubmissionTest {
 
         AttachmentRef photo = materials.stagePhoto(jpeg).orElseThrow();
         assertTrue(Files.exists(app.services().get(SubmissionStore.class).attachments().path(photo.sha256())));
-        assertArrayEquals(jpeg, Files.readAllBytes(
-                app.services().get(SubmissionStore.class).attachments().path(photo.sha256())));
+        assertArrayEquals(jpeg, app.services().get(SubmissionStore.class).attachments().read(photo.sha256()));
 
         var submitted = apply.submit(WANG, item, complete(apply, item), "WINDOW",
                 new ProvidedMaterials(Map.of("与案件有关的材料", photo), Set.of("家庭收入、财产情况声明"), Set.of()));

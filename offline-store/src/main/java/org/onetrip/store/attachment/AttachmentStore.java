@@ -2,8 +2,10 @@ package org.onetrip.store.attachment;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -16,11 +18,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.onetrip.store.crypto.DataCipher;
+import org.onetrip.store.crypto.SealedFiles;
 import org.onetrip.store.db.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +36,22 @@ import org.slf4j.LoggerFactory;
  * the bytes to a temporary file while hashing them, forces them to disk and renames the file to its hash (then
  * forces the directory), so a file under its final name is always whole. Memory use does not depend on the
  * size of an attachment. Rows are written when a submission referring to them is sealed.
+ *
+ * <p>Files are encrypted under the store's data key ({@link SealedFiles}) from the first byte written, staging
+ * included: nothing of a photo is ever on disk in the clear. The name stays the SHA-256 of the plaintext (the
+ * Intake API's content address); {@link #open} gives the plaintext back.
  */
 public final class AttachmentStore {
     private static final Logger log = LoggerFactory.getLogger(AttachmentStore.class);
     private static final int CHUNK = 64 * 1024;
 
     private final Path dir;
+    private final Supplier<DataCipher> cipher;
 
-    public AttachmentStore(Path dir) {
+    /** The files under {@code dir}, sealed by {@code cipher} (asked on each use: a database's is there once started). */
+    public AttachmentStore(Path dir, Supplier<DataCipher> cipher) {
         this.dir = dir.toAbsolutePath();
+        this.cipher = cipher;
     }
 
     public Path dir() {
@@ -53,22 +66,25 @@ public final class AttachmentStore {
             tmp = dir.resolve(".staging-" + UUID.randomUUID());
             MessageDigest sha = sha256();
             long size = 0;
+            String hash;
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                OutputStream sealed = new BufferedOutputStream(Channels.newOutputStream(out), CHUNK + 64);
+                SealedFiles.Writer writer = cipher.get().fileWriter(sealed);
                 byte[] buffer = new byte[CHUNK];
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     sha.update(buffer, 0, n);
-                    ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-                    while (chunk.hasRemaining()) {
-                        out.write(chunk);
-                    }
+                    writer.write(buffer, 0, n);
                     size += n;
                 }
+                Arrays.fill(buffer, (byte) 0);
+                hash = HexFormat.of().formatHex(sha.digest());
+                writer.finish(hash);
+                sealed.flush();
                 out.force(true);
             }
-            String hash = HexFormat.of().formatHex(sha.digest());
             Path target = path(hash);
             Files.createDirectories(target.getParent());
-            if (Files.exists(target) && Files.size(target) == size) {
+            if (Files.exists(target) && Files.size(target) == SealedFiles.sealedSize(size)) {
                 Files.delete(tmp);
                 Files.setLastModifiedTime(target, FileTime.from(Instant.now())); // staged again: its grace starts now
             } else {
@@ -96,13 +112,31 @@ public final class AttachmentStore {
         return dir.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
-    /** Whether the file of {@code ref} is present with its size (a cheap check; the platform checks the hash). */
+    /**
+     * Whether the file of {@code ref} is present with its size, sealed (a cheap check; reading it checks every
+     * segment's tag, the platform the hash).
+     */
     public boolean isPresent(AttachmentRef ref) {
         Path file = path(ref.sha256());
         try {
-            return Files.isRegularFile(file) && Files.size(file) == ref.size();
+            return Files.isRegularFile(file) && Files.size(file) == SealedFiles.sealedSize(ref.size());
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * The plaintext of the file of {@code sha256}, streamed (memory does not grow with its size); the caller closes
+     * it. A read of a file that was changed, cut short or renamed fails with an {@link IOException}.
+     */
+    public InputStream open(String sha256) throws IOException {
+        return cipher.get().openFile(Files.newInputStream(path(sha256)), sha256);
+    }
+
+    /** The whole plaintext of the file of {@code sha256} (small files: a courier bundle, tests). */
+    public byte[] read(String sha256) throws IOException {
+        try (InputStream in = open(sha256)) {
+            return in.readAllBytes();
         }
     }
 

@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.onetrip.store.crypto.Sm4Gcm;
 import org.onetrip.store.token.KeyId;
 import org.onetrip.store.token.TrustList;
 import org.onetrip.store.uplink.Sm2;
@@ -46,7 +45,6 @@ public final class CourierBundle {
     static final String FORMAT_V1 = "onetrip-courier/1";
     private static final Provider BC = new BouncyCastleProvider();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int GCM_TAG_BITS = 128;
 
     private CourierBundle() {
     }
@@ -65,13 +63,11 @@ public final class CourierBundle {
      */
     public static byte[] seal(Header header, byte[] payload, CourierKeys keys, SecureRandom random) {
         try {
-            byte[] sm4Key = new byte[16];
-            byte[] nonce = new byte[12];
+            byte[] sm4Key = new byte[Sm4Gcm.KEY_BYTES];
+            byte[] nonce = new byte[Sm4Gcm.NONCE_BYTES];
             random.nextBytes(sm4Key);
             random.nextBytes(nonce);
-            Cipher sm4 = Cipher.getInstance("SM4/GCM/NoPadding", BC);
-            sm4.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(sm4Key, "SM4"), new GCMParameterSpec(GCM_TAG_BITS, nonce));
-            byte[] ciphertext = sm4.doFinal(payload);
+            byte[] ciphertext = Sm4Gcm.encrypt(sm4Key, nonce, null, payload);
             List<Map<String, Object>> recipients = new ArrayList<>();
             for (PublicKey recipient : keys.recipients()) {
                 Cipher sm2 = Cipher.getInstance("SM2", BC);
@@ -158,10 +154,8 @@ public final class CourierBundle {
             Cipher sm2 = Cipher.getInstance("SM2", BC);
             sm2.init(Cipher.DECRYPT_MODE, keys.terminalPrivate());
             byte[] sm4Key = sm2.doFinal(Base64.getDecoder().decode(wrapped));
-            Cipher sm4 = Cipher.getInstance("SM4/GCM/NoPadding", BC);
-            sm4.init(Cipher.DECRYPT_MODE, new SecretKeySpec(sm4Key, "SM4"), new GCMParameterSpec(GCM_TAG_BITS,
-                    Base64.getDecoder().decode(h.path("nonce").asString(""))));
-            byte[] payload = sm4.doFinal(ciphertext);
+            byte[] payload = Sm4Gcm.decrypt(sm4Key, Base64.getDecoder().decode(h.path("nonce").asString("")), null,
+                    ciphertext);
             Arrays.fill(sm4Key, (byte) 0);
             return new Opened(new Header(h.path("bundleId").asString(""), h.path("originTerminal").asString(""),
                     h.path("createdAt").asString(""), h.path("count").asInt(-1)), payload);

@@ -123,7 +123,8 @@ public final class CourierStore {
                     s.put("sealedAt", rs.getString("sealed_at"));
                     s.put("promisedBy", rs.getString("promised_by"));
                     s.put("stillToBring", rs.getString("still_to_bring"));
-                    s.put("body", Base64.getEncoder().encodeToString(rs.getBytes("body")));
+                    s.put("body", Base64.getEncoder().encodeToString(
+                            submissions.openBody(rs.getString("id"), rs.getBytes("body"))));
                     s.put("bodySm3", rs.getString("body_sm3"));
                     items.add(s);
                     ids.add(rs.getString("id"));
@@ -197,7 +198,7 @@ public final class CourierStore {
                     + " terminal; nothing was exported");
         }
         try {
-            return Files.readAllBytes(submissions.attachments().path(ref.sha256()));
+            return submissions.attachments().read(ref.sha256());
         } catch (IOException e) {
             throw new CourierException("courier: cannot read attachment " + ref.sha256(), e);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +21,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.flywaydb.core.Flyway;
+import org.onetrip.store.crypto.DataCipher;
+import org.onetrip.store.crypto.DataKeyException;
+import org.onetrip.store.crypto.DataKeys;
+import org.onetrip.store.crypto.FileKeyWrapper;
+import org.onetrip.store.crypto.KeyWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -30,7 +36,12 @@ import org.sqlite.SQLiteDataSource;
  * loss), a busy timeout, and the schema brought up to date by Flyway at start. A file that fails
  * {@code PRAGMA integrity_check} (or cannot be opened as a database) is moved aside with its WAL and reported
  * loudly — an ERROR in the log, {@link #setAside()} for the heartbeat and the technician's screens; it is never
- * silently recreated over. {@code secure_delete} is on: deleted or overwritten content is zeroed in the file.
+ * silently recreated over.
+ *
+ * <p>Residents' data is encrypted at rest ({@link #cipher()}): the data key is kept in the {@code setting} table
+ * wrapped by a {@link KeyWrapper}, by default the key file {@code keys/data-kek} next to the database file; attachment
+ * files are expected in {@code attachments/} next to it too (where {@code V060} encrypts those of an older store).
+ * {@code secure_delete} is on, so a deleted or overwritten row leaves no old bytes in the file's free space.
  */
 public final class Database extends AbstractLifeCycle {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -51,10 +62,19 @@ public final class Database extends AbstractLifeCycle {
     private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
     private static final int MAX_GROUP = 64;
     private final AtomicLong commits = new AtomicLong();
+    private final KeyWrapper keys;
+    private final SecureRandom random = new SecureRandom();
+    private volatile DataCipher cipher;
 
+    /** A store whose data key is wrapped by the key file {@code keys/data-kek} next to {@code file}. */
     public Database(Path file, Clock clock) {
+        this(file, clock, new FileKeyWrapper(file.toAbsolutePath().resolveSibling("keys")));
+    }
+
+    public Database(Path file, Clock clock, KeyWrapper keys) {
         this.file = file.toAbsolutePath();
         this.clock = clock;
+        this.keys = keys;
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -62,12 +82,29 @@ public final class Database extends AbstractLifeCycle {
         config.enforceForeignKeys(true);
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true"); // purged resident data is zeroed, not left free
         config.setGetGeneratedKeys(false); // else every INSERT compiles and runs "SELECT last_insert_rowid()"
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true"); // freed and overwritten cells are zeroed
         this.dataSource = new SQLiteDataSource(config);
         this.dataSource.setUrl("jdbc:sqlite:" + this.file);
     }
 
     public Path file() {
         return file;
+    }
+
+    /** Where the store's attachment files are: {@code attachments/} next to the database file. */
+    public Path attachmentsDir() {
+        return file.resolveSibling("attachments");
+    }
+
+    /**
+     * Encrypts and decrypts residents' records and files under this database's data key; available once started.
+     */
+    public DataCipher cipher() {
+        DataCipher c = cipher;
+        if (c == null) {
+            throw new StoreException("database[" + file + "]: not started (" + getState() + "); no data key yet");
+        }
+        return c;
     }
 
     /** Where a corrupt file found at start was moved, if one was (the store then started empty). */
@@ -90,11 +127,22 @@ public final class Database extends AbstractLifeCycle {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations(MIGRATIONS)
+                .javaMigrations(new EncryptResidentData(keys, attachmentsDir(), random))
                 .load()
                 .migrate();
         lock.lock();
         try {
             statements = new StatementCache(dataSource.getConnection());
+            cipher = new DataCipher(DataKeys.load(statements.raw(), keys).orElseThrow(() -> new DataKeyException(
+                    "database[" + file + "]: has no data key (setting data_key) although it is migrated; it was"
+                    + " changed outside OneTrip: restore it from a backup")), random);
+        } catch (RuntimeException | SQLException e) {
+            if (statements != null) {
+                statements.close();
+                statements.raw().close();
+                statements = null;
+            }
+            throw e;
         } finally {
             lock.unlock();
         }
@@ -139,6 +187,7 @@ public final class Database extends AbstractLifeCycle {
                 statements.raw().close();
                 statements = null;
             }
+            cipher = null;
         } finally {
             lock.unlock();
         }

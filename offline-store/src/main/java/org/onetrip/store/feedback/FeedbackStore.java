@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.onetrip.store.audit.AuditLog;
+import org.onetrip.store.crypto.DataCipher;
 import org.onetrip.store.db.Database;
 import org.onetrip.store.db.Instants;
 
@@ -76,7 +77,7 @@ public final class FeedbackStore {
                 ps.setString(2, submissionId.toString());
                 ps.setInt(3, rating);
                 ps.setString(4, Instants.format(now));
-                ps.setBytes(5, bytes);
+                ps.setBytes(5, db.cipher().seal(DataCipher.recordId("evaluation", id.toString()), bytes));
                 ps.executeUpdate();
             }
             queue(c, id, FeedbackKind.EVALUATION, now);
@@ -120,7 +121,7 @@ public final class FeedbackStore {
                 ps.setString(2, about.map(UUID::toString).orElse(null));
                 ps.setString(3, category);
                 ps.setString(4, Instants.format(now));
-                ps.setBytes(5, bytes);
+                ps.setBytes(5, db.cipher().seal(DataCipher.recordId("complaint", id.toString()), bytes));
                 ps.executeUpdate();
             }
             queue(c, id, FeedbackKind.COMPLAINT, now);
@@ -169,8 +170,11 @@ public final class FeedbackStore {
                 List<Entry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Entry(UUID.fromString(rs.getString(1)), FeedbackKind.valueOf(rs.getString(2)),
-                                rs.getBytes(3), rs.getInt(4)));
+                        FeedbackKind kind = FeedbackKind.valueOf(rs.getString(2));
+                        String record = DataCipher.recordId(kind == FeedbackKind.EVALUATION ? "evaluation" : "complaint",
+                                rs.getString(1));
+                        out.add(new Entry(UUID.fromString(rs.getString(1)), kind,
+                                db.cipher().open(record, rs.getBytes(3)), rs.getInt(4)));
                     }
                 }
                 return out;

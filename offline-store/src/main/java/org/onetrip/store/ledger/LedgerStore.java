@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.onetrip.store.audit.AuditLog;
+import org.onetrip.store.crypto.DataCipher;
 import org.onetrip.store.db.Database;
 import org.onetrip.store.db.Instants;
 import org.onetrip.store.submission.SubmissionStatus;
@@ -82,7 +83,7 @@ public final class LedgerStore {
                 List<LedgerCase> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(row(rs, today));
+                        out.add(row(rs, today, db.cipher()));
                     }
                 }
                 return out;
@@ -94,12 +95,14 @@ public final class LedgerStore {
         return Instants.format(day.atStartOfDay(zone).toInstant());
     }
 
-    private static LedgerCase row(ResultSet rs, LocalDate today) throws SQLException {
+    private static LedgerCase row(ResultSet rs, LocalDate today, DataCipher cipher) throws SQLException {
         String bring = rs.getString("still_to_bring");
         String promised = rs.getString("promised_by");
         return new LedgerCase(UUID.fromString(rs.getString("id")), rs.getString("task_code"),
                 rs.getString("item_name"), rs.getString("applicant_mask"),
-                rs.getString("purged_at") == null ? phone(rs.getBytes("body")) : "",
+                rs.getString("purged_at") == null
+                        ? phone(cipher.open(DataCipher.recordId("submission", rs.getString("id")), rs.getBytes("body")))
+                        : "",
                 Instant.parse(rs.getString("sealed_at")), promised == null ? null : LocalDate.parse(promised),
                 SubmissionStatus.valueOf(rs.getString("status")), Instant.parse(rs.getString("status_at")),
                 Optional.ofNullable(rs.getString("project_no")), Optional.ofNullable(rs.getString("status_note")),

@@ -44,7 +44,8 @@ public final class Outbox {
                 List<Entry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Entry(UUID.fromString(rs.getString(1)), rs.getBytes(2), rs.getInt(3)));
+                        out.add(new Entry(UUID.fromString(rs.getString(1)), store.openBody(rs.getString(1), rs.getBytes(2)),
+                                rs.getInt(3)));
                     }
                 }
                 return out;
@@ -269,9 +270,9 @@ public final class Outbox {
         });
     }
 
-    /** The file of an attachment. */
-    public Path attachmentFile(AttachmentRef ref) {
-        return store.attachments().path(ref.sha256());
+    /** The bytes of an attachment as staged (decrypted), from their start. */
+    public java.io.InputStream openAttachment(AttachmentRef ref) throws java.io.IOException {
+        return store.attachments().open(ref.sha256());
     }
 
     public boolean attachmentPresent(AttachmentRef ref) {

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import org.onetrip.store.attachment.AttachmentRef;
 import org.onetrip.store.attachment.AttachmentStore;
 import org.onetrip.store.audit.AuditLog;
+import org.onetrip.store.crypto.DataCipher;
 import org.onetrip.store.db.Database;
 import org.onetrip.store.db.Instants;
 import org.onetrip.store.db.StoreException;
@@ -53,9 +54,9 @@ public final class SubmissionStore {
     private final List<Consumer<SealedSubmission>> listeners = new CopyOnWriteArrayList<>();
     private volatile byte[] applicantSalt;
 
-    /** A store whose attachment files live in {@code attachments} next to the database file. */
+    /** A store whose attachment files live in {@code attachments} next to the database file, sealed by its cipher. */
     public SubmissionStore(Database db, AuditLog audit, Clock clock, String terminalId) {
-        this(db, audit, clock, terminalId, new AttachmentStore(db.file().resolveSibling("attachments")));
+        this(db, audit, clock, terminalId, new AttachmentStore(db.attachmentsDir(), db::cipher));
     }
 
     public SubmissionStore(Database db, AuditLog audit, Clock clock, String terminalId, AttachmentStore attachments) {
@@ -131,8 +132,9 @@ public final class SubmissionStore {
                 applicantKey, draft.applicantMask(), Instants.format(now),
                 draft.promisedBy() == null ? null : draft.promisedBy().toString(),
                 String.join("\n", draft.stillToBring()), body, Sm2.sm3Hex(body));
+        byte[] storedBody = db.cipher().seal(bodyRecord(row.id().toString()), body); // outside the commit's lock
         db.inTransaction(c -> {
-            insertSealed(c, row, draft.attachments(), null, now);
+            insert(c, row, storedBody, draft.attachments(), null, now);
             if (filedBy != null) {
                 filedBy.alsoInSeal().run(c, draft.id(), now);
             }
@@ -208,6 +210,10 @@ public final class SubmissionStore {
     private static final String SALT_SELECT = "SELECT value FROM setting WHERE name = 'applicant_salt'";
     private static final String SALT_INSERT = "INSERT OR IGNORE INTO setting (name, value) VALUES ('applicant_salt', ?)";
 
+    /**
+     * The terminal's salt, kept sealed under the data key ({@code setting:applicant_salt}): with the salt beside the
+     * keys, a copy of the file would let anyone hash every plausible ID number and match them.
+     */
     private byte[] salt() {
         byte[] salt = applicantSalt;
         if (salt == null) {
@@ -215,7 +221,7 @@ public final class SubmissionStore {
             new SecureRandom().nextBytes(fresh);
             String stored = db.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement(SALT_INSERT)) {
-                    ps.setString(1, HexFormat.of().formatHex(fresh));
+                    ps.setString(1, HexFormat.of().formatHex(db.cipher().seal(SALT_RECORD, fresh)));
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = c.prepareStatement(SALT_SELECT); ResultSet rs = ps.executeQuery()) {
@@ -223,11 +229,14 @@ public final class SubmissionStore {
                     return rs.getString(1);
                 }
             });
-            salt = HexFormat.of().parseHex(stored);
+            salt = db.cipher().open(SALT_RECORD, HexFormat.of().parseHex(stored));
             applicantSalt = salt;
         }
         return salt;
     }
+
+    /** The record id the salt is sealed for; V060 seals a salt an older version kept in the clear. */
+    public static final String SALT_RECORD = "setting:applicant_salt";
 
     private static final String ATTACHMENT_SEALED = "SELECT 1 FROM attachment WHERE sha256 = ?";
 
@@ -306,7 +315,7 @@ public final class SubmissionStore {
     }
 
     private static final String SELECT_LATEST_BODY = """
-            SELECT body FROM submission WHERE applicant_key = ? AND purged_at IS NULL ORDER BY sealed_at DESC LIMIT 1
+            SELECT id, body FROM submission WHERE applicant_key = ? AND purged_at IS NULL ORDER BY sealed_at DESC LIMIT 1
             """;
 
     /**
@@ -321,7 +330,8 @@ public final class SubmissionStore {
             try (PreparedStatement ps = c.prepareStatement(SELECT_LATEST_BODY)) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(fields(JSON.readTree(rs.getBytes(1)))) : Optional.empty();
+                    return rs.next() ? Optional.of(fields(JSON.readTree(openBody(rs.getString(1), rs.getBytes(2)))))
+                            : Optional.empty();
                 }
             }
         });
@@ -357,7 +367,7 @@ public final class SubmissionStore {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    JsonNode body = JSON.readTree(rs.getBytes(1));
+                    JsonNode body = JSON.readTree(openBody(id.toString(), rs.getBytes(1)));
                     JsonNode to = body.path("deliveryTo");
                     return Optional.of(new Delivery(body.path("delivery").asString(""), to.isObject()
                             ? new DeliveryDetails(to.path("address").asString(""), to.path("phone").asString(""),
@@ -366,6 +376,19 @@ public final class SubmissionStore {
                 }
             }
         });
+    }
+
+    /** The record id a submission's body is sealed for (its associated data): {@code submission:<id>}. */
+    static String bodyRecord(String id) {
+        return DataCipher.recordId("submission", id);
+    }
+
+    /**
+     * The plaintext of a submission's body as stored in {@code submission.body} (sealed under the data key, bound to
+     * the row {@code id}): for every reader of that column.
+     */
+    public byte[] openBody(String id, byte[] stored) {
+        return db.cipher().open(bodyRecord(id), stored);
     }
 
     private static SealedSubmission row(ResultSet rs) throws SQLException {
@@ -379,8 +402,8 @@ public final class SubmissionStore {
     }
 
     /**
-     * A sealed submission's row as stored: the body bytes exactly as sealed (here or, for a couriered submission, at
-     * the terminal that sealed it) and their SM3.
+     * A sealed submission's row: the body bytes exactly as sealed (here or, for a couriered submission, at the
+     * terminal that sealed it) and their SM3 — in the clear; {@link #insertSealed} encrypts the body as it stores it.
      */
     public record StoredSeal(UUID id, String taskCode, String itemName, int itemVersion, String applicantKey,
                              String applicantMask, String sealedAt, String promisedBy, String stillToBring,
@@ -394,6 +417,12 @@ public final class SubmissionStore {
      */
     public void insertSealed(Connection c, StoredSeal row, List<AttachmentRef> attachments, String note, Instant now)
             throws SQLException {
+        insert(c, row, db.cipher().seal(bodyRecord(row.id().toString()), row.body()), attachments, note, now);
+    }
+
+    /** {@link #insertSealed} with the body already sealed under the data key ({@code storedBody}). */
+    private void insert(Connection c, StoredSeal row, byte[] storedBody, List<AttachmentRef> attachments, String note,
+                        Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_SUBMISSION)) {
             ps.setString(1, row.id().toString());
             ps.setString(2, row.taskCode());
@@ -404,7 +433,7 @@ public final class SubmissionStore {
             ps.setString(7, row.sealedAt());
             ps.setString(8, row.promisedBy());
             ps.setString(9, row.stillToBring());
-            ps.setBytes(10, row.body());
+            ps.setBytes(10, storedBody);
             ps.setString(11, row.bodySm3());
             ps.setString(12, Instants.format(now));
             ps.executeUpdate();

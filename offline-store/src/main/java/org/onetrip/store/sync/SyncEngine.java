@@ -248,7 +248,7 @@ public final class SyncEngine extends AbstractLifeCycle {
                 quarantine(entry, "attachment " + ref.sha256() + " is missing or damaged on this terminal");
                 return Outcome.DONE;
             }
-            UplinkResult result = client.putAttachment(ref, outbox.attachmentFile(ref));
+            UplinkResult result = client.putAttachment(ref, () -> outbox.openAttachment(ref));
             switch (result) {
                 case UplinkResult.Stored s -> outbox.attachmentUploaded(ref.sha256(), clock.instant());
                 case UplinkResult.Accepted a -> outbox.attachmentUploaded(ref.sha256(), clock.instant());

@@ -24,8 +24,8 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamRequestContent;
 import org.eclipse.jetty.client.InputStreamResponseListener;
-import org.eclipse.jetty.client.PathRequestContent;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
@@ -33,6 +33,7 @@ import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.util.component.ContainerLifeCycle;
 import org.onetrip.store.attachment.AttachmentRef;
+import org.onetrip.store.crypto.SealedFiles;
 import org.onetrip.store.feedback.FeedbackKind;
 
 import tools.jackson.core.JacksonException;
@@ -138,19 +139,35 @@ public final class IntakeClient extends ContainerLifeCycle {
         return classifyFailure(status, response.getContent());
     }
 
+    /** Opens an attachment's bytes (decrypted) from their start; called once to hash them and once to send them. */
+    @FunctionalInterface
+    public interface AttachmentBytes {
+        InputStream open() throws IOException;
+    }
+
     /**
-     * Uploads an attachment's bytes, streamed from {@code file} (memory does not grow with its size), under its
+     * Uploads an attachment's bytes, streamed from {@code bytes} (memory does not grow with its size), under its
      * SHA-256; 201 or 200 are {@link UplinkResult.Stored}, a 422 (the bytes do not hash to the name) is
      * {@link UplinkResult.Refused}.
      */
-    public UplinkResult putAttachment(AttachmentRef ref, Path file) {
+    public UplinkResult putAttachment(AttachmentRef ref, AttachmentBytes bytes) {
         String path = "/api/v1/attachments/" + ref.sha256();
         ContentResponse response;
         try {
-            String digest = Sm2.sm3Hex(file);
+            String digest;
+            try (InputStream in = bytes.open()) {
+                digest = Sm2.sm3Hex(in);
+            }
+            InputStream body = bytes.open();
             Request request = signedDigest("PUT", path, digest)
-                    .body(new PathRequestContent(ref.mediaType(), file));
-            response = send(request);
+                    .body(new InputStreamRequestContent(ref.mediaType(), body));
+            try {
+                response = send(request);
+            } finally {
+                body.close();
+            }
+        } catch (SealedFiles.DamagedFileException e) {
+            return new UplinkResult.Refused(0, "the file is damaged on this terminal (" + e.getMessage() + ")");
         } catch (IOException e) {
             return new UplinkResult.RetryLater("uplink[" + where() + "]: attachment " + ref.sha256()
                     + " cannot be read: " + e.getMessage());

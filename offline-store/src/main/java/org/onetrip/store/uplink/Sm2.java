@@ -73,12 +73,17 @@ public final class Sm2 {
 
     /** The SM3 of a file's bytes, read in chunks: memory does not grow with the file. */
     public static String sm3Hex(java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return sm3Hex(in);
+        }
+    }
+
+    /** The SM3 of the bytes of {@code in} to its end, read in chunks; the caller closes {@code in}. */
+    public static String sm3Hex(java.io.InputStream in) throws java.io.IOException {
         SM3Digest digest = new SM3Digest();
         byte[] buffer = new byte[64 * 1024];
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            digest.update(buffer, 0, n);
         }
         byte[] out = new byte[digest.getDigestSize()];
         digest.doFinal(out, 0);

@@ -71,9 +71,7 @@ class AgencyFilingsTest {
         filings.seal(draft, a, List.of(new FiledMaterial("户口簿", checked, true),
                 new FiledMaterial("家庭收入、财产情况声明", unchecked, false)));
 
-        JsonNode body = JsonMapper.builder().build().readTree(fixture.rows(
-                "SELECT CAST(body AS TEXT) AS body FROM submission WHERE id = ?", draft.id().toString()).getFirst()
-                .get("body"));
+        JsonNode body = JsonMapper.builder().build().readTree(fixture.body("submission", draft.id().toString()));
         JsonNode filedBy = body.path("filedBy");
         assertEquals(AGENT, filedBy.path("agentId").asString());
         assertEquals(a.id().toString(), filedBy.path("authorisationId").asString());

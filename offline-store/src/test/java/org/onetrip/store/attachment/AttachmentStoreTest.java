@@ -16,14 +16,19 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.onetrip.store.crypto.DataCipher;
+import org.onetrip.store.crypto.SealedFiles;
+import org.onetrip.store.testing.TestCiphers;
 
 class AttachmentStoreTest {
     @TempDir
     Path directory;
+    private final DataCipher cipher = TestCiphers.fresh();
 
     @Test
-    void a_staged_file_is_named_by_the_sha256_of_its_bytes_and_holds_exactly_them() throws Exception {
-        AttachmentStore store = new AttachmentStore(directory.resolve("attachments"));
+    void a_staged_file_is_named_by_the_sha256_of_its_bytes_and_gives_exactly_them_back_but_not_in_the_clear()
+            throws Exception {
+        AttachmentStore store = new AttachmentStore(directory.resolve("attachments"), () -> cipher);
         byte[] bytes = "户口簿首页".getBytes(StandardCharsets.UTF_8);
 
         AttachmentRef ref = store.stage(bytes, "image/jpeg");
@@ -32,13 +37,14 @@ class AttachmentStoreTest {
         assertEquals(new AttachmentRef(expected, bytes.length, "image/jpeg"), ref);
         assertEquals(directory.resolve("attachments").resolve(expected.substring(0, 2)).resolve(expected),
                 store.path(ref.sha256()));
-        assertArrayEquals(bytes, Files.readAllBytes(store.path(ref.sha256())));
+        assertArrayEquals(bytes, store.read(ref.sha256()));
+        assertFalse(new String(Files.readAllBytes(store.path(ref.sha256())), StandardCharsets.UTF_8).contains("户口簿"));
         assertTrue(store.isPresent(ref));
     }
 
     @Test
     void the_same_bytes_staged_twice_are_one_file_and_no_staging_file_is_left() throws Exception {
-        AttachmentStore store = new AttachmentStore(directory);
+        AttachmentStore store = new AttachmentStore(directory, () -> cipher);
 
         AttachmentRef one = store.stage(new byte[] {1, 2, 3}, "application/pdf");
         AttachmentRef two = store.stage(new byte[] {1, 2, 3}, "application/pdf");
@@ -51,7 +57,7 @@ class AttachmentStoreTest {
 
     @Test
     void a_large_stream_is_stored_whole_without_being_held_in_memory() throws Exception {
-        AttachmentStore store = new AttachmentStore(directory);
+        AttachmentStore store = new AttachmentStore(directory, () -> cipher);
         long size = 48L * 1024 * 1024;
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
 
@@ -59,12 +65,20 @@ class AttachmentStoreTest {
 
         assertEquals(size, ref.size());
         assertEquals(HexFormat.of().formatHex(sha.digest()), ref.sha256());
-        assertEquals(size, Files.size(store.path(ref.sha256())));
+        assertEquals(SealedFiles.sealedSize(size), Files.size(store.path(ref.sha256())));
+        MessageDigest back = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = store.open(ref.sha256())) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                back.update(buffer, 0, n);
+            }
+        }
+        assertEquals(ref.sha256(), HexFormat.of().formatHex(back.digest()));
     }
 
     @Test
     void a_file_that_lost_bytes_is_not_present() throws Exception {
-        AttachmentStore store = new AttachmentStore(directory);
+        AttachmentStore store = new AttachmentStore(directory, () -> cipher);
         AttachmentRef ref = store.stage(new byte[100], "image/png");
 
         Files.write(store.path(ref.sha256()), new byte[50]);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.store.attachment.AttachmentRef;
 import org.onetrip.store.attachment.AttachmentStore;
+import org.onetrip.store.crypto.SealedFiles;
 import org.onetrip.store.testing.Drafts;
 import org.onetrip.store.testing.StoreFixture;
 
@@ -74,7 +75,7 @@ class AttachmentSweepTest {
         AttachmentStore.Sweep first = fixture.store.sweepUnsealedAttachments(GRACE);
         AttachmentStore.Sweep second = fixture.store.sweepUnsealedAttachments(GRACE);
 
-        assertEquals(new AttachmentStore.Sweep(1, 3, 0), first);
+        assertEquals(new AttachmentStore.Sweep(1, SealedFiles.sealedSize(3), 0), first, "bytes on disk, sealed");
         assertEquals(new AttachmentStore.Sweep(0, 0, 0), second);
     }
 

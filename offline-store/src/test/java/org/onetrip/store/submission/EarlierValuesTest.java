@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,11 +56,8 @@ class EarlierValuesTest {
             assertTrue(fixture.store.deliveryOf(window).orElseThrow().to().isNone());
             assertEquals(Optional.empty(), fixture.store.deliveryOf(UUID.randomUUID()));
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT body FROM submission WHERE id = '" + express + "'")) {
-            assertTrue(rs.next());
-            String body = new String(rs.getBytes(1), StandardCharsets.UTF_8);
+        try (StoreFixture reopened = new StoreFixture(file)) {
+            String body = new String(reopened.body("submission", express.toString()), StandardCharsets.UTF_8);
             assertTrue(body.contains("\"deliveryTo\":{\"address\":\"安徽省合肥市长丰县水湖镇锦湖社区锦湖路18号\""), body);
         }
     }

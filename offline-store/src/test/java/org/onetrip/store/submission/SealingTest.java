@@ -78,7 +78,7 @@ class SealingTest {
         UUID id = UUID.randomUUID();
         store.seal(Drafts.draft(id));
 
-        byte[] body = fixture.db.read(c -> blob(c, "SELECT body FROM submission WHERE id = ?", id.toString()));
+        byte[] body = fixture.body("submission", id.toString());
         JsonNode json = JsonMapper.builder().build().readTree(body);
 
         assertEquals(Sm2.sm3Hex(body),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.onetrip.store.audit.AuditLog;
+import org.onetrip.store.crypto.DataCipher;
 import org.onetrip.store.db.Database;
 import org.onetrip.store.submission.Outbox;
 import org.onetrip.store.submission.SubmissionStore;
@@ -75,6 +76,22 @@ public final class StoreFixture implements AutoCloseable {
     /** Every row of {@code sql} as column name → text value, in order. */
     public List<Map<String, String>> rows(String sql, Object... args) {
         return db.read(c -> query(c, sql, args));
+    }
+
+    /** The plaintext of {@code table.body} of row {@code id}, decrypted with the store's data key as the stores do. */
+    public byte[] body(String table, String id) {
+        byte[] stored = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM " + table + " WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getBytes(1) : null;
+                }
+            }
+        });
+        if (stored == null) {
+            throw new IllegalArgumentException("no " + table + " row " + id);
+        }
+        return db.cipher().open(DataCipher.recordId(table, id), stored);
     }
 
     public int count(String table) {

@@ -21,6 +21,8 @@ import org.onetrip.store.catalog.RegionCode;
  * packaged terminal):
  * <pre>
  *   keys/                      the SM2 key pair (private key owner-only; never in a bundle, QR or diagnostics)
+ *     data-kek                 the key that wraps the store's data key (owner-only; docs/security.md); made at the
+ *                              first start, never again: without it the residents' data in the store is unreadable
  *   config/                    everything a provisioning bundle controls, replaced as a whole by {@code apply}
  *     terminal.properties      terminal.id, site.name, site.type, region, uplink.url, resident.idle-timeout,
  *                              voice.prompts, retention.days
@@ -32,7 +34,8 @@ import org.onetrip.store.catalog.RegionCode;
  *     applied.properties       which bundle was applied, when
  *     tls/lan.p12 (+ .password) LAN mode's certificate and key ({@link LanSettings}); kept by {@code apply}
  *   devices.properties         hardware configuration (hardware-drivers' DeviceConfig)
- *   onetrip.db                 the offline store: queue, catalog, feedback
+ *   onetrip.db                 the offline store: queue, catalog, feedback (residents' data encrypted)
+ *   attachments/               photographed and scanned materials, encrypted, named by their SHA-256
  *   logs/                      the app's logs
  * </pre>
  */

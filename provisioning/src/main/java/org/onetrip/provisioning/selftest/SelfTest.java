@@ -5,6 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +33,7 @@ import org.onetrip.hardware.serial.JSerialCommLink;
 import org.onetrip.hardware.serial.SerialLink;
 import org.onetrip.provisioning.config.TerminalConfig;
 import org.onetrip.provisioning.config.TerminalFiles;
+import org.onetrip.store.crypto.FileKeyWrapper;
 import org.onetrip.store.uplink.IntakeClient;
 import org.onetrip.store.uplink.TerminalIdentity;
 import org.onetrip.store.uplink.UplinkResult;
@@ -68,6 +74,7 @@ public final class SelfTest {
             checks.add(Check.fail("configuration", e.getMessage(), "run 'onetrip-provision enroll', then 'apply'"));
         }
         checks.add(key());
+        checks.add(dataKey());
         checks.add(disk());
         checks.add(clockCheck());
         if (options.uplink()) {
@@ -99,6 +106,39 @@ public final class SelfTest {
             return Check.warn("terminal key", "permissions unknown: " + e.getMessage(), "check " + key);
         }
         return Check.pass("terminal key", "present, owner-only");
+    }
+
+    private static final String HAS_DATA_KEY = "SELECT 1 FROM setting WHERE name = 'data_key'";
+
+    /** The key file that unwraps the store's data key: owner-only, and present whenever the store has a data key. */
+    private Check dataKey() {
+        Path kek = files.keys().resolve(FileKeyWrapper.FILE_NAME);
+        if (Files.isRegularFile(kek)) {
+            try {
+                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(kek);
+                if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                    return Check.fail("data key", kek + " is readable by others", "chmod 600 " + kek);
+                }
+            } catch (UnsupportedOperationException | IOException e) {
+                return Check.warn("data key", "permissions unknown: " + e.getMessage(), "check " + kek);
+            }
+            return Check.pass("data key", "key file present, owner-only");
+        }
+        if (!Files.isRegularFile(files.database())) {
+            return Check.pass("data key", "made at the app's first start");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + files.database().toAbsolutePath()
+                + "?mode=ro"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(HAS_DATA_KEY)) {
+            if (rs.next()) {
+                return Check.fail("data key", kek + " is missing: the store's residents' data cannot be read",
+                        "restore " + kek + " from the terminal's backup (owner onetrip, chmod 600); do not delete "
+                        + files.database());
+            }
+            return Check.pass("data key", "made when the app next starts (a store from before encryption)");
+        } catch (SQLException e) {
+            return Check.warn("data key", "cannot read " + files.database() + ": " + e.getMessage(),
+                    "check " + kek + " is there if the app has run here");
+        }
     }
 
     private Check disk() {

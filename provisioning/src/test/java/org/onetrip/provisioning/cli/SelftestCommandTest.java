@@ -92,4 +92,21 @@ class SelftestCommandTest {
         assertEquals(1, t.run(Instant.now(), "selftest", "--data-dir", t.dataDir.toString(), "--no-uplink"));
         assertTrue(t.out.toString().contains("chmod 600"), t.out.toString());
     }
+
+    @Test
+    void selftest_fails_when_the_data_key_file_is_readable_by_others_or_missing_under_an_encrypted_store()
+            throws Exception {
+        org.onetrip.store.db.Database db = new org.onetrip.store.db.Database(t.dataDir.resolve("onetrip.db"),
+                java.time.Clock.systemUTC());
+        db.start(); // the app's first start: a data key, wrapped by keys/data-kek
+        db.stop();
+        Path kek = t.dataDir.resolve("keys/data-kek");
+        Files.setPosixFilePermissions(kek, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        assertEquals(1, t.run(Instant.now(), "selftest", "--data-dir", t.dataDir.toString(), "--no-uplink"));
+        assertTrue(t.out.toString().contains("chmod 600 " + kek), t.out.toString());
+
+        Files.delete(kek);
+        assertEquals(1, t.run(Instant.now(), "selftest", "--data-dir", t.dataDir.toString(), "--no-uplink"));
+        assertTrue(t.out.toString().contains("restore " + kek), t.out.toString());
+    }
 }
