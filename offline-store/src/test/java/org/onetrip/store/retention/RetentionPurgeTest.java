@@ -241,22 +241,39 @@ class RetentionPurgeTest {
         UUID rating = feedback.rate(id, 5, "评价里写了地址" + gone.address());
         feedback.sent(rating, f.clock.instant());
         Resident stays = resident();
-        caseOf(stays, List.of(), true, SubmissionStatus.IN_PROGRESS);
+        UUID kept = caseOf(stays, List.of(), true, SubmissionStatus.IN_PROGRESS);
         f.execute("PRAGMA wal_checkpoint(PASSIVE)");
-        List<String> values = List.of(gone.name(), gone.idNumber(), gone.phone(), gone.address());
-        for (String v : values) {
-            assertTrue(contains(files(), v), "before the purge the file holds " + v + " (the test can fail)");
+        // bodies are encrypted at rest: what a thief could find are their ciphertexts, so those must go too
+        List<byte[]> stored = List.of(stored("submission", id), stored("evaluation", rating));
+        byte[] keptBody = stored("submission", kept);
+        for (byte[] body : stored) {
+            assertTrue(contains(files(), body), "before the purge the file holds the body (the test can fail)");
         }
         f.clock.advance(Duration.ofDays(32));
 
         purge.run();
 
         byte[] after = files();
-        for (String v : values) {
-            assertFalse(contains(after, v), "after the purge the database files still hold " + v);
+        for (byte[] body : stored) {
+            assertFalse(contains(after, body), "after the purge the database files still hold a purged body");
         }
-        assertTrue(contains(after, stays.idNumber()), "an unpurged case is untouched");
+        for (String v : List.of(gone.name(), gone.idNumber(), gone.phone(), gone.address())) {
+            assertFalse(contains(after, v.getBytes(StandardCharsets.UTF_8)), "the database files hold " + v);
+        }
+        assertTrue(contains(after, keptBody), "an unpurged case is untouched");
         assertFalse(Files.exists(f.store.attachments().path(photo.sha256())));
+    }
+
+    private byte[] stored(String table, UUID id) {
+        return f.db.read(c -> {
+            try (var ps = c.prepareStatement("SELECT body FROM " + table + " WHERE id = ?")) {
+                ps.setString(1, id.toString());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getBytes(1);
+                }
+            }
+        });
     }
 
     /** The database file and its write-ahead log, as a thief of the SD card would read them. */
@@ -271,8 +288,7 @@ class RetentionPurgeTest {
         return all.toByteArray();
     }
 
-    private static boolean contains(byte[] haystack, String value) {
-        byte[] needle = value.getBytes(StandardCharsets.UTF_8);
+    private static boolean contains(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {
