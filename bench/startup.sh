@@ -3,8 +3,8 @@
 # Boot starter (bench/spring-starter), alternating, each to its first rendered page in headless Chromium, with the
 # JVM's resident set size at that moment.
 #   bench/startup.sh [PAIRS=7] [extra JVM flags for OneTrip...]
-# OneTrip runs with the flags its .deb uses (packaging/src/deb/etc/kiosk.conf's ONETRIP_JAVA_OPTS, read here) unless
-# ONETRIP_BENCH_FLAGS overrides them. The starter runs as its template generates it: plain `java -jar`.
+# OneTrip runs with the flags its .deb uses (packaging/src/deb/etc/kiosk.conf's ONETRIP_JAVA_OPTS, read here, with
+# MALLOC_ARENA_MAX=2 as onetrip.service sets it) unless ONETRIP_BENCH_FLAGS overrides them. The starter runs as its template generates it: plain `java -jar`.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 pairs="${1:-7}"; shift || true
@@ -21,6 +21,8 @@ flags="${ONETRIP_BENCH_FLAGS-$(sed -nE 's/^ONETRIP_JAVA_OPTS="?([^"]*)"?$/\1/p' 
 cds_dir="$(mktemp -d)"
 # shellcheck disable=SC2086
 flags="${flags//@CDS@/$cds_dir/onetrip.jsa}"
+# the .deb's archive lives under /var/lib/onetrip; the benchmark's in a fresh temporary directory
+flags="$(printf '%s' "$flags" | sed -E "s#-XX:SharedArchiveFile=[^ ]*#-XX:SharedArchiveFile=$cds_dir/onetrip.jsa#")"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 echo "onetrip flags: --enable-native-access=ALL-UNNAMED $flags $*"
 # shellcheck disable=SC2086
