@@ -144,7 +144,7 @@ public final class ProvisioningBundle {
             throw new BundleException("bundle is issued at " + issued + ", in the future: check the terminal's clock");
         }
         Properties p = new Properties();
-        root.path("config").properties().forEach(e -> p.setProperty(e.getKey(), e.getValue().asString()));
+        root.path("config").properties().forEach(e -> p.setProperty(e.getKey(), scalar(e.getValue(), e.getKey())));
         TerminalConfig config = TerminalFiles.fromProperties(p).validate();
         if (!config.terminalId().equals(terminalId)) {
             throw new BundleException("bundle configuration names terminal " + config.terminalId() + ", not "
@@ -152,7 +152,7 @@ public final class ProvisioningBundle {
         }
         Map<String, String> keys = new LinkedHashMap<>();
         root.path("trustedKeys").properties().forEach(e -> {
-            String pem = e.getValue().asString();
+            String pem = scalar(e.getValue(), "trustedKeys." + e.getKey());
             Sm2.parsePublicKey(pem);
             if (!e.getKey().matches("[a-z0-9-]{1,40}")) {
                 throw new BundleException("bundle trusted key name '" + e.getKey() + "' is not a plain name");
@@ -166,9 +166,19 @@ public final class ProvisioningBundle {
             // found by ProvisioningBundleFuzzTest: escaped as an unchecked IllegalArgumentException
             throw new BundleException("bundle catalog is not base64 although signed: ask the county to re-issue it");
         }
-        String staff = JSON.writeValueAsString(root.path("staff"));
+        String staff = root.path("staff").isMissingNode() ? "[]" : JSON.writeValueAsString(root.path("staff"));
         return new Contents(root.path("bundleId").asString(""), forTerminal, issued, expires, config, catalog,
                 staff, keys);
+    }
+
+    /** A setting's text; an object or an array is refused (Jackson would throw an unchecked exception). */
+    private static String scalar(JsonNode value, String setting) {
+        if (value.isContainer()) {
+            // found by ProvisioningBundleFuzzTest: JsonNodeException escaped from asString()
+            throw new BundleException("bundle setting " + setting + " is not a single value although signed: ask the"
+                    + " county to re-issue it");
+        }
+        return value.asString();
     }
 
     private static Instant instant(JsonNode root, String field) {
