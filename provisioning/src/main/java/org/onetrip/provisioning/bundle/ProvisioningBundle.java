@@ -166,7 +166,7 @@ public final class ProvisioningBundle {
             // found by ProvisioningBundleFuzzTest: escaped as an unchecked IllegalArgumentException
             throw new BundleException("bundle catalog is not base64 although signed: ask the county to re-issue it");
         }
-        String staff = root.path("staff").isMissingNode() ? "[]" : JSON.writeValueAsString(root.path("staff"));
+        String staff = JSON.writeValueAsString(root.path("staff"));
         return new Contents(root.path("bundleId").asString(""), forTerminal, issued, expires, config, catalog,
                 staff, keys);
     }
