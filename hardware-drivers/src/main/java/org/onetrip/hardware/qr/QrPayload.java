@@ -63,11 +63,12 @@ public sealed interface QrPayload {
     }
 
     /**
-     * Classifies scanned text. Surrounding whitespace and control characters (a scanner's CR/LF, a wedge's Tab)
-     * are dropped first; prefixes are matched without regard to case, since scanners in some modes change it.
+     * Classifies scanned text. Control characters (a scanner's CR/LF, a wedge's Tab, and the C1 controls U+0080 to
+     * U+009F a scanner in a Latin-1 mode can send) and then surrounding whitespace are dropped first; prefixes are
+     * matched without regard to case, since scanners in some modes change it.
      */
     static QrPayload classify(String scanned) {
-        String text = scanned == null ? "" : scanned.strip().replaceAll("\\p{Cntrl}", "");
+        String text = scanned == null ? "" : scanned.replaceAll("\\p{Cc}", "").strip();
         String upper = text.toUpperCase(Locale.ROOT);
         if (upper.startsWith(RECEIPT_TOKEN_PREFIX) && text.length() > RECEIPT_TOKEN_PREFIX.length()) {
             return new ReceiptToken(text);

@@ -65,4 +65,11 @@ class QrPayloadTest {
         assertFalse(p.toString().contains("王秀兰") || p.toString().contains("340121"), p.toString());
         assertFalse(QrPayload.classify("https://x.gov.cn/?id=340121194803120022").toString().contains("340121"));
     }
+
+    @Test
+    void c1_control_characters_are_dropped_like_the_scanners_cr_and_tab() {
+        // found by QrScanFuzzTest (kept as crash-0945f5dc…): U+0087 survived and reached the screen
+        assertEquals(new QrPayload.ReceiptToken("ZW1:ABCDEF"), QrPayload.classify("\u0085ZW1:ABC\u0087DEF\r"));
+        assertEquals(new QrPayload.Text("长丰县"), QrPayload.classify("\u0001 长丰县\u009F"));
+    }
 }

@@ -160,7 +160,7 @@ final class TokenCodec {
                 Object value = switch (p.nextToken()) {
                     case VALUE_NUMBER_INT -> p.getLongValue();
                     case VALUE_STRING -> p.getString();
-                    case VALUE_EMBEDDED_OBJECT -> p.getBinaryValue();
+                    case VALUE_EMBEDDED_OBJECT -> embeddedBytes(p);
                     case null, default -> throw malformed("value of key " + key + " has an unexpected type");
                 };
                 if (values.put(key, value) != null) {
@@ -195,7 +195,15 @@ final class TokenCodec {
 
     private static byte[] binary(JsonParser p) {
         expect(p, JsonToken.VALUE_EMBEDDED_OBJECT);
-        return p.getBinaryValue();
+        return embeddedBytes(p);
+    }
+
+    /** A byte string; CBOR's other embedded values (simple values such as 0xE2) have no bytes and are refused. */
+    private static byte[] embeddedBytes(JsonParser p) {
+        if (!(p.getEmbeddedObject() instanceof byte[] bytes)) {
+            throw malformed("byte string expected");
+        }
+        return bytes;
     }
 
     private static int key(String name) {

@@ -11,9 +11,6 @@ import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -36,17 +33,12 @@ import org.onetrip.store.attachment.AttachmentRef;
 import org.onetrip.store.crypto.SealedFiles;
 import org.onetrip.store.feedback.FeedbackKind;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * The terminal's client of the Intake API (DESIGN.md). Every request is signed with the terminal's SM2 key;
  * every answer is mapped to the response classes the sync engine acts on. Never logs bodies. Uses Jetty's
  * HTTP client, the same stack as the kiosk's server, as a managed part of the lifecycle.
  */
 public final class IntakeClient extends ContainerLifeCycle {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The header with which a catalog answer names the version it carries. */
     public static final String CATALOG_VERSION_HEADER = "X-Catalog-Version";
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
@@ -124,17 +116,7 @@ public final class IntakeClient extends ContainerLifeCycle {
         }
         int status = response.getStatus();
         if (status == 200 || status == 201) {
-            try {
-                JsonNode node = JSON.readTree(response.getContent());
-                String projectNo = node.path("projectNo").asString("");
-                if (projectNo.isBlank()) {
-                    return new UplinkResult.RetryLater("uplink[" + where() + "]: " + status + " without projectNo");
-                }
-                Instant receivedAt = parseInstant(node.path("receivedAt").asString(""));
-                return new UplinkResult.Accepted(projectNo, receivedAt);
-            } catch (JacksonException e) {
-                return new UplinkResult.RetryLater("uplink[" + where() + "]: " + status + " with a body that is not JSON");
-            }
+            return IntakeAnswers.accepted(status, response.getContent(), "uplink[" + where() + "]", clock);
         }
         return classifyFailure(status, response.getContent());
     }
@@ -265,18 +247,7 @@ public final class IntakeClient extends ContainerLifeCycle {
             UplinkResult failure = classifyFailure(response.getStatus(), response.getContent());
             throw new UplinkException(failure);
         }
-        try {
-            JsonNode node = JSON.readTree(response.getContent());
-            List<StatusPage.Change> changes = new ArrayList<>();
-            for (JsonNode c : node.path("changes")) {
-                changes.add(new StatusPage.Change(UUID.fromString(c.path("submissionId").asString()),
-                        c.path("projectNo").asString(null), c.path("status").asString(""),
-                        c.path("note").asString(null), parseInstant(c.path("at").asString(""))));
-            }
-            return new StatusPage(changes, node.path("cursor").asString(cursor));
-        } catch (JacksonException | IllegalArgumentException e) {
-            throw new UplinkException(new UplinkResult.RetryLater("uplink[" + where() + "]: status answer is malformed"));
-        }
+        return IntakeAnswers.statusPage(response.getContent(), cursor, "uplink[" + where() + "]", clock);
     }
 
     private ContentResponse send(Request request) throws UplinkException {
@@ -339,7 +310,7 @@ public final class IntakeClient extends ContainerLifeCycle {
     }
 
     private UplinkResult classifyFailure(int status, byte[] body) {
-        String reason = reason(body);
+        String reason = IntakeAnswers.reason(body);
         if (status == 422 || status == 409) {
             return new UplinkResult.Refused(status, reason.isEmpty() ? "HTTP " + status : reason);
         }
@@ -355,22 +326,6 @@ public final class IntakeClient extends ContainerLifeCycle {
             default -> "uplink[" + where() + "]: HTTP " + status + " " + reason;
         };
         return new UplinkResult.Halt(status, message);
-    }
-
-    private static String reason(byte[] body) {
-        try {
-            return JSON.readTree(body).path("reason").asString("");
-        } catch (JacksonException e) {
-            return "";
-        }
-    }
-
-    private Instant parseInstant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (RuntimeException e) {
-            return clock.instant();
-        }
     }
 
     @Override

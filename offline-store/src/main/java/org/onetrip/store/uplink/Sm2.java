@@ -127,8 +127,9 @@ public final class Sm2 {
         String begin = "-----BEGIN " + type + "-----";
         String end = "-----END " + type + "-----";
         int from = pem.indexOf(begin);
-        int to = pem.indexOf(end);
-        if (from < 0 || to < from) {
+        // END is looked for after BEGIN: "-----BEGIN X------END X-----" overlaps them (found by Jazzer)
+        int to = from < 0 ? -1 : pem.indexOf(end, from + begin.length());
+        if (from < 0 || to < 0) {
             throw new IllegalArgumentException("missing " + begin);
         }
         return Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));

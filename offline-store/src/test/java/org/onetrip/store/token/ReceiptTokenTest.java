@@ -182,4 +182,17 @@ class ReceiptTokenTest {
             assertTrue(Sm2.verify(TERMINAL_A.getPublic(), data, RawSignature.toDer(raw)));
         }
     }
+
+    @Test
+    void a_token_whose_signature_is_not_a_byte_string_is_malformed_and_not_a_crash() {
+        // found by TokenPayloadFuzzTest (kept as crash-fcf7fa84…): a CBOR simple value read as a null signature
+        byte[] cbor = Base45.decode(SIGNER_A.sign(sample(Optional.empty())).substring(4));
+        byte[] unsigned = Arrays.copyOf(cbor, cbor.length - 65);
+        unsigned[unsigned.length - 1] = (byte) 0xE2;
+
+        TokenException e = assertThrows(TokenException.class, () -> new ReceiptTokenVerifier(
+                TrustList.of(TERMINAL_A.getPublic())).verify("ZW1:" + Base45.encode(unsigned)));
+
+        assertEquals(Reason.MALFORMED, e.reason());
+    }
 }

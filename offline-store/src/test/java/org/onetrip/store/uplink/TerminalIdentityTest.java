@@ -3,6 +3,7 @@ package org.onetrip.store.uplink;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -64,5 +65,14 @@ class TerminalIdentityTest {
         TerminalIdentity two = TerminalIdentity.loadOrCreate("T-2", directory.resolve("two"));
 
         assertFalse(java.util.Arrays.equals(one.publicKey().getEncoded(), two.publicKey().getEncoded()));
+    }
+
+    @Test
+    void a_pem_whose_end_line_overlaps_its_begin_line_is_not_a_key_rather_than_an_index_error() {
+        // found by ProvisioningBundleFuzzTest (kept as crash-9d8a874b…): a trusted key in a bundle
+        assertThrows(CryptoException.class,
+                () -> Sm2.parsePublicKey("-----BEGIN PUBLIC KEY------END PUBLIC KEY-----\nMFkw"));
+        assertThrows(CryptoException.class,
+                () -> Sm2.parsePrivateKey("-----END PRIVATE KEY----- -----BEGIN PRIVATE KEY-----"));
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -91,22 +92,29 @@ public final class ProvisioningBundle {
     }
 
     public static ProvisioningBundle read(Path file) {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            return fromEnvelope(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {
             throw new BundleException("bundle " + file + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The bundle in an envelope's bytes; {@code where} (the file) is for messages only.
+     *
+     * @throws BundleException when the bytes are not a provisioning bundle's envelope
+     */
+    public static ProvisioningBundle fromEnvelope(byte[] bytes, String where) {
         try {
             JsonNode root = JSON.readTree(bytes);
             if (!ENVELOPE_FORMAT.equals(root.path("format").asString(""))) {
-                throw new BundleException("bundle " + file + " is not a provisioning bundle (format "
+                throw new BundleException("bundle " + where + " is not a provisioning bundle (format "
                         + root.path("format").asString("missing") + ", expected " + ENVELOPE_FORMAT + ")");
             }
             return new ProvisioningBundle(Base64.getDecoder().decode(root.path("payload").asString("")),
                     Base64.getDecoder().decode(root.path("signature").asString("")));
         } catch (JacksonException | IllegalArgumentException e) {
-            throw new BundleException("bundle " + file + " is damaged (not a readable envelope): ask the county for"
+            throw new BundleException("bundle " + where + " is damaged (not a readable envelope): ask the county for"
                     + " a new one");
         }
     }
@@ -124,6 +132,11 @@ public final class ProvisioningBundle {
             throw new BundleException("bundle signature does not verify with the county administrator's key:"
                     + " the bundle was altered or signed by someone else; nothing was changed");
         }
+        return parse(payload, terminalId, now);
+    }
+
+    /** The checks of {@link #verify} after the signature: apart so that they are tested (and fuzzed) on bytes. */
+    static Contents parse(byte[] payload, String terminalId, Instant now) {
         JsonNode root;
         try {
             root = JSON.readTree(payload);
@@ -139,8 +152,8 @@ public final class ProvisioningBundle {
             throw new BundleException("bundle is for terminal " + forTerminal + ", this is " + terminalId
                     + ": ask the county for this terminal's bundle");
         }
-        Instant issued = Instant.parse(root.path("issuedAt").asString());
-        Instant expires = Instant.parse(root.path("expiresAt").asString());
+        Instant issued = instant(root, "issuedAt");
+        Instant expires = instant(root, "expiresAt");
         if (now.isAfter(expires)) {
             throw new BundleException("bundle expired at " + expires + ": ask the county for a new one");
         }
@@ -148,7 +161,7 @@ public final class ProvisioningBundle {
             throw new BundleException("bundle is issued at " + issued + ", in the future: check the terminal's clock");
         }
         Properties p = new Properties();
-        root.path("config").properties().forEach(e -> p.setProperty(e.getKey(), e.getValue().asString()));
+        root.path("config").properties().forEach(e -> p.setProperty(e.getKey(), scalar(e.getValue(), e.getKey())));
         TerminalConfig config = TerminalFiles.fromProperties(p).validate();
         if (!config.terminalId().equals(terminalId)) {
             throw new BundleException("bundle configuration names terminal " + config.terminalId() + ", not "
@@ -156,7 +169,7 @@ public final class ProvisioningBundle {
         }
         Map<String, String> keys = new LinkedHashMap<>();
         root.path("trustedKeys").properties().forEach(e -> {
-            String pem = e.getValue().asString();
+            String pem = scalar(e.getValue(), "trustedKeys." + e.getKey());
             Sm2.parsePublicKey(pem);
             if (!e.getKey().matches("[a-z0-9-]{1,40}")) {
                 throw new BundleException("bundle trusted key name '" + e.getKey() + "' is not a plain name");
@@ -168,14 +181,42 @@ public final class ProvisioningBundle {
             if (!CountyTerminals.validId(e.getKey())) {
                 throw new BundleException("bundle county terminal id '" + e.getKey() + "' is not a plain name");
             }
+            if (!e.getValue().isString()) {
+                throw new BundleException("bundle county terminal " + e.getKey() + ": the key is not a PEM text");
+            }
             String pem = e.getValue().asString();
             Sm2.parsePublicKey(pem);
             terminals.put(e.getKey(), pem);
         });
-        byte[] catalog = Base64.getDecoder().decode(root.path("catalog").asString(""));
+        byte[] catalog;
+        try {
+            catalog = Base64.getDecoder().decode(root.path("catalog").asString(""));
+        } catch (IllegalArgumentException e) {
+            // found by ProvisioningBundleFuzzTest: escaped as an unchecked IllegalArgumentException
+            throw new BundleException("bundle catalog is not base64 although signed: ask the county to re-issue it");
+        }
         String staff = JSON.writeValueAsString(root.path("staff"));
         return new Contents(root.path("bundleId").asString(""), forTerminal, issued, expires, config, catalog,
                 staff, keys, terminals);
+    }
+
+    /** A setting's text; an object or an array is refused (Jackson would throw an unchecked exception). */
+    private static String scalar(JsonNode value, String setting) {
+        if (value.isContainer()) {
+            // found by ProvisioningBundleFuzzTest: JsonNodeException escaped from asString()
+            throw new BundleException("bundle setting " + setting + " is not a single value although signed: ask the"
+                    + " county to re-issue it");
+        }
+        return value.asString();
+    }
+
+    private static Instant instant(JsonNode root, String field) {
+        try {
+            return Instant.parse(root.path(field).asString(""));
+        } catch (DateTimeException | JacksonException e) {
+            throw new BundleException("bundle " + field + " is not an ISO-8601 instant although signed: ask the"
+                    + " county to re-issue it");
+        }
     }
 
     /** The public key PEM of {@code file}, for {@code trustedKeys}. */

@@ -3,6 +3,7 @@ package org.onetrip.provisioning.bundle;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -65,16 +66,27 @@ public record ProvisioningQr(String purpose, String terminalId, String region, S
         if (!Sm2.verify(county, payload, sig)) {
             throw new BundleException("provisioning QR signature does not verify with the county administrator's key");
         }
+        return read(payload, terminalId, now);
+    }
+
+    /** The checks of {@link #verify} after the signature: apart so that they are tested (and fuzzed) on bytes. */
+    static ProvisioningQr read(byte[] payload, String terminalId, Instant now) {
         JsonNode n;
         try {
             n = ProvisioningBundle.JSON.readTree(payload);
         } catch (JacksonException e) {
             throw new BundleException("provisioning QR payload is not readable");
         }
-        ProvisioningQr qr = new ProvisioningQr(n.path("p").asString(""), n.path("t").asString(""),
-                n.path("r").asString(""), n.path("u").asString(""), n.path("b").asString(""),
-                Instant.ofEpochSecond(n.path("iat").asLong()), Instant.ofEpochSecond(n.path("exp").asLong()),
-                n.path("n").asString(""));
+        ProvisioningQr qr;
+        try {
+            qr = new ProvisioningQr(n.path("p").asString(""), n.path("t").asString(""),
+                    n.path("r").asString(""), n.path("u").asString(""), n.path("b").asString(""),
+                    Instant.ofEpochSecond(n.path("iat").asLong()), Instant.ofEpochSecond(n.path("exp").asLong()),
+                    n.path("n").asString(""));
+        } catch (JacksonException | DateTimeException e) {
+            // a time past 64 bits or past Instant's range (found by ProvisioningQrFuzzTest)
+            throw new BundleException("provisioning QR payload is not readable");
+        }
         if (now.isAfter(qr.expiresAt())) {
             throw new Expired("provisioning QR expired at " + qr.expiresAt() + ": ask the county for a new one");
         }
@@ -95,9 +107,21 @@ public record ProvisioningQr(String purpose, String terminalId, String region, S
         }
     }
 
-    /** The payload as a readable string, for showing what a QR holds. */
+    /**
+     * The payload as a readable string, for showing what a QR holds (nothing is verified here).
+     *
+     * @throws BundleException when the text is not {@code OTP1.<payload>.<signature>} with a base64url payload
+     */
     public static String decodePayload(String text) {
-        String t = text.strip().substring(PREFIX.length());
-        return new String(Base64.getUrlDecoder().decode(t.substring(0, t.indexOf('.'))), StandardCharsets.UTF_8);
+        String t = text.strip();
+        int dot = t.indexOf('.', PREFIX.length());
+        if (!t.startsWith(PREFIX) || dot < 0) {
+            throw new BundleException("not a OneTrip provisioning QR");
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(t.substring(PREFIX.length(), dot)), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BundleException("provisioning QR is damaged: scan it again");
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,14 @@ public record TerminalFiles(Path dataDir) {
             throw new ConfigurationException("terminal configuration: region must be a 12-digit division code (got: "
                     + region + ")");
         }
+        RegionCode regionCode;
+        try {
+            regionCode = RegionCode.of(region);
+        } catch (IllegalArgumentException e) {
+            // 12 digits that are no division code (found by ProvisioningBundleFuzzTest): named, not unchecked
+            throw new ConfigurationException("terminal configuration: region " + region + " is not a division code: "
+                    + e.getMessage());
+        }
         TerminalConfig.SiteType type;
         try {
             type = siteType(p.getProperty("site.type", ""));
@@ -109,9 +118,14 @@ public record TerminalFiles(Path dataDir) {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("terminal configuration: " + e.getMessage());
         }
+        URI uplinkUri;
+        try {
+            uplinkUri = uplink.isEmpty() ? null : new URI(uplink);
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException("terminal configuration: uplink.url is not a URL (got: " + uplink + ")");
+        }
         return new TerminalConfig(p.getProperty("terminal.id"), p.getProperty("site.name"), type,
-                RegionCode.of(region), uplink.isEmpty() ? null : URI.create(uplink), Duration.ofSeconds(idle), voice,
-                Duration.ofDays(retentionDays));
+                regionCode, uplinkUri, Duration.ofSeconds(idle), voice, Duration.ofDays(retentionDays));
     }
 
     public static Properties toProperties(TerminalConfig c) {

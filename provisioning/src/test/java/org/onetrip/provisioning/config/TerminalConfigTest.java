@@ -150,4 +150,18 @@ class TerminalConfigTest {
                 () -> TerminalFiles.fromProperties(p));
         assertTrue(words.getMessage().contains("retention.days"), words.getMessage());
     }
+
+    @Test
+    void properties_with_a_region_that_is_no_division_or_an_uplink_that_is_no_url_are_configuration_errors() {
+        // found by ProvisioningBundleFuzzTest: both escaped as IllegalArgumentException
+        java.util.Properties p = TerminalFiles.toProperties(TerminalConfig.demo());
+        p.setProperty("region", "000922760655");
+        ConfigurationException region = assertThrows(ConfigurationException.class, () -> TerminalFiles.fromProperties(p));
+        p.setProperty("region", "340121100004");
+        p.setProperty("uplink.url", "https://intake example.cn/");
+        ConfigurationException uplink = assertThrows(ConfigurationException.class, () -> TerminalFiles.fromProperties(p));
+
+        assertTrue(region.getMessage().contains("region 000922760655"), region.getMessage());
+        assertTrue(uplink.getMessage().contains("uplink.url"), uplink.getMessage());
+    }
 }
