@@ -107,6 +107,10 @@ public final class KioskApplication extends ContainerLifeCycle {
     private final AuditLog audit;
     private final KioskServices services;
     private final WebServer web;
+    /** The parts after the web server: started with the others, or after the first screen ({@link Main}). */
+    private final List<LifeCycle> late;
+    private boolean lateAfterFirstScreen;
+    private boolean lateAdded;
 
     /**
      * Demo-mode settings; tests shorten the platform's schedule, the sync interval and the resident idle timeout.
@@ -180,8 +184,9 @@ public final class KioskApplication extends ContainerLifeCycle {
         SubmissionStore store = new SubmissionStore(database, audit, clock, config.terminalId(),
                 new AttachmentStore(database.attachmentsDir(), database::cipher));
         FeedbackStore feedback = new FeedbackStore(database, audit, clock, config.terminalId(), UUID::randomUUID);
-        LiveCatalog catalog = new LiveCatalog(setup.catalog().verify(setup.catalogAuthority()), Synonyms.standard(),
-                new CatalogStore(database, audit, clock), setup.catalogAuthority());
+        // parsed when first needed (after the first screen, by CatalogStartup), not at start
+        LiveCatalog catalog = new LiveCatalog(() -> setup.catalog().verify(setup.catalogAuthority()),
+                Synonyms.standard(), new CatalogStore(database, audit, clock), setup.catalogAuthority());
         SyncEngine sync = syncEngine(store, feedback, uplink, catalog);
         IdleService idle = new IdleService(clock, setup.idleTimeout(), Duration.ofSeconds(1));
         VoicePrompts voice = VoicePrompts.offline(config.voice(), Duration.ofSeconds(5));
@@ -194,12 +199,39 @@ public final class KioskApplication extends ContainerLifeCycle {
                 new AttachmentSweep(store, AttachmentSweep.DEFAULT_GRACE)));
         parts.addAll(devices.parts());
         parts.add(new PanelFeedback(devices.panel(), devices.reader(), devices.scanner()));
-        parts.addAll(List.of(printer, idle, voice, web,
-                new CatalogStartup(catalog, setup.catalog(), database, divisions())));
-        intake.ifPresent(i -> parts.addAll(List.of(i, new DemoEnrolment(i, identity))));
-        parts.addAll(List.of(uplink, sync, new RetentionSchedule(new RetentionPurge(database, audit,
-                store.attachments(), clock, config.retention()), clock, Duration.ofHours(1))));
+        parts.addAll(List.of(printer, idle, voice, web));
         parts.forEach(this::addPart);
+        List<LifeCycle> late = new ArrayList<>(List.of(
+                new CatalogStartup(catalog, setup.catalog(), database, divisions())));
+        intake.ifPresent(i -> late.addAll(List.of(i, new DemoEnrolment(i, identity))));
+        late.addAll(List.of(uplink, sync, new RetentionSchedule(new RetentionPurge(database, audit,
+                store.attachments(), clock, config.retention()), clock, Duration.ofHours(1))));
+        this.late = List.copyOf(late);
+    }
+
+    /**
+     * Starts the parts after the web server only once a browser has drawn the first screen (it opened Vaadin's push
+     * channel; and 1 s more), or 20 s after the start at the latest, on a thread of their own ({@link AfterFirstScreen}): what {@link Main} does, so the
+     * first screen does not share the cores with the queue's first cycle. Without it (tests, benchmarks that drive
+     * the services) every part has started when {@link #start()} returns.
+     */
+    public KioskApplication startingLatePartsAfterFirstScreen() {
+        lateAfterFirstScreen = true;
+        return this;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (!lateAdded) {
+            lateAdded = true;
+            if (lateAfterFirstScreen) {
+                addPart(new AfterFirstScreen(late, web.timings().firstScreen(), Duration.ofSeconds(1),
+                        Duration.ofSeconds(20), PART_LOG));
+            } else {
+                late.forEach(this::addPart);
+            }
+        }
+        super.doStart();
     }
 
     private IntakeSimulator localPlatform(StatusSchedule schedule) {

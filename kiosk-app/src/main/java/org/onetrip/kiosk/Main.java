@@ -82,7 +82,7 @@ public final class Main {
             stopped.countDown();
         }, "onetrip-shutdown"));
         try {
-            app.start();
+            app.startingLatePartsAfterFirstScreen().start();
         } catch (PortInUseException e) {
             System.err.println("onetrip: " + e.getMessage()); // names the port: loopback, or LAN mode's
             stopQuietly(app, log);

@@ -8,8 +8,8 @@ import org.onetrip.store.uplink.Sm2;
 
 /**
  * Work every start needs anyway, begun on a second thread while the main thread sets up logging and the store:
- * BouncyCastle's provider, the shipped divisions, the JVM's thread CPU clock and (demo) the shipped catalog's
- * signature check and parse. A terminal has two cores and the main thread uses one; each of these is computed
+ * BouncyCastle's provider, the shipped divisions, the JVM's thread CPU clock and (demo) the catalog authority's
+ * key. (The catalog itself is parsed only after the first screen: {@code LiveCatalog} is lazy.) A terminal has two cores and the main thread uses one; each of these is computed
  * once per process, and whoever asks second waits for the first instead of doing it again. A failure here is left
  * to the main thread, which meets the same problem and reports it.
  */
@@ -22,7 +22,7 @@ final class StartWarmup {
             try {
                 Sm2.sm3(new byte[0]);
                 if (demo) {
-                    CatalogBundle.resource(KioskSetup.DEMO_BUNDLE).verify(CatalogBundle.demoAuthority());
+                    CatalogBundle.demoAuthority();
                 }
                 DivisionFiles.shipped();
                 ManagementFactory.getThreadMXBean(); // the web server's per-request CPU clock

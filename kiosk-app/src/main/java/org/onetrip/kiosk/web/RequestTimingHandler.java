@@ -52,6 +52,7 @@ public final class RequestTimingHandler extends Handler.Wrapper {
         }
         String vaadinRequest = vaadinRequestType(request.getHttpURI().getQuery());
         if ("push".equals(vaadinRequest)) {
+            timings.pushOpened();
             return super.handle(request, response, callback);
         }
         RequestTimings.Kind kind = kind(request.getMethod(), path, vaadinRequest);

@@ -2,6 +2,7 @@ package org.onetrip.kiosk.web;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Server time of the web server's requests, one {@link LatencyHistogram} per kind: the UI interactions (Vaadin's
@@ -34,8 +35,31 @@ public final class RequestTimings {
     }
 
     /** Server time: from the request reaching the web app to its response being complete. */
+    private final CompletableFuture<Void> firstPage = new CompletableFuture<>();
+    private final CompletableFuture<Void> firstScreen = new CompletableFuture<>();
+
     public void record(Kind kind, long micros) {
         histograms.get(kind).recordMicros(micros);
+        if (kind == Kind.PAGE) {
+            firstPage.complete(null);
+        }
+    }
+
+    /** Completes when the first page (a route's bootstrap) has been served: the first screen is on its way. */
+    public CompletableFuture<Void> firstPage() {
+        return firstPage;
+    }
+
+    /**
+     * Completes when a browser first opened Vaadin's push channel: its client engine has loaded and drawn the
+     * first screen (the channel is opened right after), the closest the server gets to "the screen is up".
+     */
+    public CompletableFuture<Void> firstScreen() {
+        return firstScreen;
+    }
+
+    void pushOpened() {
+        firstScreen.complete(null);
     }
 
     /**

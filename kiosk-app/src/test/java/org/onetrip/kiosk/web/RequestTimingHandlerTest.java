@@ -1,6 +1,7 @@
 package org.onetrip.kiosk.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -84,6 +85,18 @@ class RequestTimingHandlerTest {
         for (RequestTimings.Kind kind : RequestTimings.Kind.values()) {
             assertEquals(0, timings.snapshot(kind).count(), kind.key());
         }
+    }
+
+    @Test
+    void the_first_screen_counts_as_up_when_a_browser_opens_the_push_channel_not_when_it_fetches_the_page()
+            throws Exception {
+        get("/apply?ms=3");
+        assertTrue(timings.firstPage().isDone());
+        assertFalse(timings.firstScreen().isDone(), "a page fetched is not yet a screen drawn");
+
+        get("/?v-r=push&ms=1");
+
+        assertTrue(timings.firstScreen().isDone());
     }
 
     @Test

@@ -68,11 +68,16 @@ public final class CatalogBundle {
         return Arrays.equals(payload, other.payload) && Arrays.equals(signature, other.signature);
     }
 
-    private Catalog verifyAndRead(PublicKey trustedAuthority) {
+    /** Checks only the signature (a start's check of the provisioned bundle); {@link #verify} also parses. */
+    public void checkSignature(PublicKey trustedAuthority) {
         if (!Sm2.verify(trustedAuthority, payload, signature)) {
             throw new CatalogException("catalog bundle " + sm3Hex().substring(0, 12)
                     + ": the signature does not match the trusted issuing authority's key; nothing was imported");
         }
+    }
+
+    private Catalog verifyAndRead(PublicKey trustedAuthority) {
+        checkSignature(trustedAuthority);
         try (InputStream in = new ByteArrayInputStream(payload)) {
             return Catalog.read(in);
         } catch (IOException e) {

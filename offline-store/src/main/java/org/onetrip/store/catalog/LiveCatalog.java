@@ -7,6 +7,7 @@ import java.security.PublicKey;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.onetrip.store.sync.CatalogSink;
 import org.slf4j.Logger;
@@ -43,6 +44,7 @@ public final class LiveCatalog implements CatalogSink {
     }
 
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
+    private final Supplier<Catalog> initial;
     private final Synonyms synonyms;
     private final CatalogStore store;
     private final PublicKey trusted;
@@ -54,18 +56,40 @@ public final class LiveCatalog implements CatalogSink {
 
     /** A catalog backed by the store, taking bundles signed by {@code trustedAuthority}. */
     public LiveCatalog(Catalog initial, Synonyms synonyms, CatalogStore store, PublicKey trustedAuthority) {
+        this(() -> initial, synonyms, store, trustedAuthority);
+    }
+
+    /**
+     * A catalog backed by the store whose first catalog is made only when first asked for (or replaced before by
+     * {@link #loadOrImport}): a terminal's first screen does not need the catalog, and its objects are the largest
+     * part of the heap.
+     */
+    public LiveCatalog(Supplier<Catalog> initial, Synonyms synonyms, CatalogStore store, PublicKey trustedAuthority) {
+        this.initial = initial;
         this.synonyms = synonyms;
         this.store = store;
         this.trusted = trustedAuthority;
-        swap(initial);
     }
 
     public Catalog catalog() {
-        return current.get().catalog();
+        return snapshot().catalog();
     }
 
     public CatalogSearch search() {
-        return current.get().search();
+        return snapshot().search();
+    }
+
+    private Snapshot snapshot() {
+        Snapshot s = current.get();
+        if (s != null) {
+            return s;
+        }
+        synchronized (this) {
+            if (current.get() == null) {
+                current.set(new Snapshot(initial.get(), synonyms));
+            }
+            return current.get();
+        }
     }
 
     /** Verifies and stores {@code bundle}, then offers it; a refused bundle changes nothing. */
@@ -117,7 +141,7 @@ public final class LiveCatalog implements CatalogSink {
         importBundle(CatalogBundle.fromEnvelope(Files.readAllBytes(file)));
     }
 
-    private void swap(Catalog catalog) {
+    private synchronized void swap(Catalog catalog) {
         Snapshot now = current.get();
         if (now != null && now.catalog() == catalog) {
             return; // same catalog, same index

@@ -158,6 +158,29 @@ class CatalogStoreTest {
         assertEquals(audited, fx.count("audit_log"), "nothing imported, nothing audited");
     }
 
+    @Test
+    void a_lazy_catalog_is_made_only_when_first_asked_for_or_not_at_all_when_the_start_loads_the_stored_one() {
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        CatalogBundle shipped = v1();
+        LiveCatalog lazy = new LiveCatalog(() -> {
+            made.incrementAndGet();
+            return shipped.verify(authority.keys.getPublic());
+        }, Synonyms.standard(), catalogs, authority.keys.getPublic());
+        assertEquals(0, made.get(), "nothing parsed at construction");
+
+        assertEquals("v1", lazy.catalog().version());
+        lazy.search();
+        assertEquals(1, made.get(), "made once");
+
+        LiveCatalog loadedFirst = new LiveCatalog(() -> {
+            made.incrementAndGet();
+            return new Catalog("never", List.of());
+        }, Synonyms.standard(), catalogs, authority.keys.getPublic());
+        loadedFirst.loadOrImport(shipped);
+        assertEquals("v1", loadedFirst.catalog().version());
+        assertEquals(1, made.get(), "the start's load came first: the initial one is never made");
+    }
+
     private Path file(byte[] bytes) throws java.io.IOException {
         return Files.write(dir.resolve("download-" + UUID.randomUUID() + ".bundle"), bytes);
     }
