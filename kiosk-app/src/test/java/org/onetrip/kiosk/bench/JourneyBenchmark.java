@@ -49,7 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
  * only) and the RSS after that full collection are taken.
  *
  * <p>{@code bench/run.sh kiosk-app org.onetrip.kiosk.bench.JourneyBenchmark --journeys 200 --xmx 256m
- * --checkpoints 50,200 [--idle 30] [--warmup 10] [--jvm -XX:+UseSerialGC,-XX:…]}
+ * --checkpoints 50,200 [--idle 30] [--warmup 10] [--jvm -XX:+UseSerialGC,-XX:…] [--java CMD,ARG,…]
+ * [--ready-seconds 180] [--step-seconds 30]}; {@code --java} runs the kiosk on another JVM (an arm64 one under
+ * qemu-user: docs/benchmarks.md).
  */
 public final class JourneyBenchmark {
     private static final String PENSION = "113401210034512345205002001";
@@ -72,7 +74,7 @@ public final class JourneyBenchmark {
     private String lastStep = "";
 
     record Options(int journeys, String xmx, TreeSet<Integer> checkpoints, int idleSeconds, int warmup,
-                   List<String> jvm) {
+                   List<String> jvm, List<String> java, int readySeconds, int stepSeconds) {
         static Options parse(String[] args) {
             int journeys = 50;
             String xmx = "256m";
@@ -80,6 +82,9 @@ public final class JourneyBenchmark {
             int idle = 30;
             int warmup = 10;
             List<String> jvm = new ArrayList<>();
+            List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            int readySeconds = 180;
+            int stepSeconds = 30;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -89,11 +94,15 @@ public final class JourneyBenchmark {
                     case "--idle" -> idle = Integer.parseInt(value);
                     case "--warmup" -> warmup = Integer.parseInt(value);
                     case "--jvm" -> jvm.addAll(Arrays.asList(value.split(",")));
+                    // another JVM for the kiosk, e.g. an arm64 one under qemu-user: the command, comma-separated
+                    case "--java" -> java = Arrays.asList(value.split(","));
+                    case "--ready-seconds" -> readySeconds = Integer.parseInt(value);
+                    case "--step-seconds" -> stepSeconds = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             checkpoints.add(journeys);
-            return new Options(journeys, xmx, checkpoints, idle, warmup, jvm);
+            return new Options(journeys, xmx, checkpoints, idle, warmup, jvm, java, readySeconds, stepSeconds);
         }
     }
 
@@ -121,7 +130,7 @@ public final class JourneyBenchmark {
         say(String.format("kiosk ready in %.1f s at %s, pid %d, VmRSS %d MB", (System.nanoTime() - startNanos) / 1e9,
                 uri, kiosk.pid(), rssKb() / 1024));
         browser = Browser.start(runDir.resolve("chromium"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(20));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(options.stepSeconds()), Duration.ofMillis(20));
         wait.ignoring(StaleElementReferenceException.class);
         browser.get(uri.toString());
         Map<String, LatencyHistogram.Snapshot> afterWarmup = null;
@@ -297,8 +306,8 @@ public final class JourneyBenchmark {
 
     private void startKiosk() throws Exception {
         Path dataDir = runDir.resolve("data");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + options.xmx(), "--enable-native-access=ALL-UNNAMED",
+        List<String> command = new ArrayList<>(options.java());
+        command.addAll(List.of("-Xmx" + options.xmx(), "--enable-native-access=ALL-UNNAMED",
                 "-Dvaadin.productionMode=true",
                 "-Donetrip.logDir=" + dataDir.resolve("logs"), "-Dorg.sqlite.tmpdir=" + dataDir.resolve("native")));
         command.addAll(options.jvm());
@@ -321,7 +330,7 @@ public final class JourneyBenchmark {
             }
             ready.completeExceptionally(new IllegalStateException("the kiosk ended before it was ready; see kiosk.log"));
         });
-        uri = ready.get(180, TimeUnit.SECONDS);
+        uri = ready.get(options.readySeconds(), TimeUnit.SECONDS);
     }
 
     private Map<String, LatencyHistogram.Snapshot> timings() throws Exception {
