@@ -29,9 +29,12 @@ echo "package: $(basename "$deb")"
 
 sysroot() { # $1 = arch: a trixie sysroot with openjdk-21 unpacked (cached)
   local dir="$emu/$1"
-  if [ ! -x "$dir/usr/lib/jvm/java-21-openjdk-$1/bin/java" ]; then
+  # the .deb's Depends that the app loads natively: the JDK's font manager needs freetype, fontconfig, harfbuzz
+  # (only Recommends of openjdk-21-jre-headless) to draw receipts
+  if [ ! -x "$dir/usr/lib/jvm/java-21-openjdk-$1/bin/java" ] || ! ls "$dir"/usr/lib/*/libharfbuzz.so.0 >/dev/null 2>&1; then
     rm -rf "$dir"; mkdir -p "$dir"
-    debootstrap --arch="$1" --foreign --variant=minbase --include=openjdk-21-jre-headless trixie "$dir" \
+    debootstrap --arch="$1" --foreign --variant=minbase \
+      --include=openjdk-21-jre-headless,libfreetype6,libfontconfig1,libharfbuzz0b trixie "$dir" \
       http://deb.debian.org/debian >"$emu/$1.debootstrap.log" 2>&1
     for d in "$dir"/var/cache/apt/archives/*.deb; do dpkg -x "$d" "$dir"; done
   fi
