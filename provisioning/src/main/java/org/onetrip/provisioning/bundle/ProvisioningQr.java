@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
-import org.onetrip.store.uplink.Sm2;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,9 +36,7 @@ public record ProvisioningQr(String purpose, String terminalId, String region, S
         n.put("iat", issuedAt.getEpochSecond());
         n.put("exp", expiresAt.getEpochSecond());
         n.put("n", nonce);
-        byte[] payload = ProvisioningBundle.JSON.writeValueAsBytes(n);
-        var b64 = Base64.getUrlEncoder().withoutPadding();
-        return PREFIX + b64.encodeToString(payload) + "." + b64.encodeToString(Sm2.sign(county, payload));
+        return SignedQr.sign(PREFIX, n, county);
     }
 
     /**
@@ -50,33 +46,13 @@ public record ProvisioningQr(String purpose, String terminalId, String region, S
      * @throws BundleException when damaged, forged, for another terminal or issued in the future
      */
     public static ProvisioningQr verify(String text, PublicKey county, String terminalId, Instant now) {
-        String t = text.strip();
-        String[] parts = t.startsWith(PREFIX) ? t.substring(PREFIX.length()).split("\\.") : new String[0];
-        if (parts.length != 2) {
-            throw new BundleException("not a OneTrip provisioning QR");
-        }
-        byte[] payload;
-        byte[] sig;
-        try {
-            payload = Base64.getUrlDecoder().decode(parts[0]);
-            sig = Base64.getUrlDecoder().decode(parts[1]);
-        } catch (IllegalArgumentException e) {
-            throw new BundleException("provisioning QR is damaged: scan it again");
-        }
-        if (!Sm2.verify(county, payload, sig)) {
-            throw new BundleException("provisioning QR signature does not verify with the county administrator's key");
-        }
+        byte[] payload = SignedQr.verifiedPayload(text.strip(), PREFIX, county, "provisioning QR");
         return read(payload, terminalId, now);
     }
 
     /** The checks of {@link #verify} after the signature: apart so that they are tested (and fuzzed) on bytes. */
     static ProvisioningQr read(byte[] payload, String terminalId, Instant now) {
-        JsonNode n;
-        try {
-            n = ProvisioningBundle.JSON.readTree(payload);
-        } catch (JacksonException e) {
-            throw new BundleException("provisioning QR payload is not readable");
-        }
+        JsonNode n = SignedQr.json(payload, "provisioning QR");
         ProvisioningQr qr;
         try {
             qr = new ProvisioningQr(n.path("p").asString(""), n.path("t").asString(""),

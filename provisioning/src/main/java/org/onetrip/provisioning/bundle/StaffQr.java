@@ -8,9 +8,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 
-import org.onetrip.store.uplink.Sm2;
-
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -50,9 +47,7 @@ public record StaffQr(String staffId, Instant issuedAt, Instant expiresAt, Strin
         n.put("iat", issuedAt.getEpochSecond());
         n.put("exp", expiresAt.getEpochSecond());
         n.put("n", nonce);
-        byte[] payload = ProvisioningBundle.JSON.writeValueAsBytes(n);
-        var b64 = Base64.getUrlEncoder().withoutPadding();
-        return PREFIX + b64.encodeToString(payload) + "." + b64.encodeToString(Sm2.sign(county, payload));
+        return SignedQr.sign(PREFIX, n, county);
     }
 
     /**
@@ -68,27 +63,7 @@ public record StaffQr(String staffId, Instant issuedAt, Instant expiresAt, Strin
             throw new Unsigned("staff QR " + UNSIGNED_PREFIX + "… carries no county signature; print a signed one"
                     + " with 'onetrip-provision qr --staff-id'");
         }
-        String[] parts = t.startsWith(PREFIX) ? t.substring(PREFIX.length()).split("\\.") : new String[0];
-        if (parts.length != 2) {
-            throw new BundleException("not a OneTrip staff QR");
-        }
-        byte[] payload;
-        byte[] sig;
-        try {
-            payload = Base64.getUrlDecoder().decode(parts[0]);
-            sig = Base64.getUrlDecoder().decode(parts[1]);
-        } catch (IllegalArgumentException e) {
-            throw new BundleException("staff QR is damaged: scan it again");
-        }
-        if (!Sm2.verify(county, payload, sig)) {
-            throw new BundleException("staff QR signature does not verify with the county administrator's key");
-        }
-        JsonNode n;
-        try {
-            n = ProvisioningBundle.JSON.readTree(payload);
-        } catch (JacksonException e) {
-            throw new BundleException("staff QR payload is not readable");
-        }
+        JsonNode n = SignedQr.json(SignedQr.verifiedPayload(t, PREFIX, county, "staff QR"), "staff QR");
         if (!PURPOSE.equals(n.path("p").asString(""))) {
             throw new BundleException("a county QR for " + n.path("p").asString("?") + ", not a staff QR");
         }
