@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +15,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -65,6 +68,11 @@ public final class Database extends AbstractLifeCycle {
     private final KeyWrapper keys;
     private final SecureRandom random = new SecureRandom();
     private volatile DataCipher cipher;
+    private final Map<String, Redo> redoHandlers = new ConcurrentHashMap<>();
+    private long redoJournalSize = RedoJournal.DEFAULT_SIZE;
+    /** The redo journal ({@link #inTransaction(String, byte[], SqlWork)}); null while stopped or if it cannot be used. */
+    private volatile RedoJournal journal;
+    private boolean synchronousNormal;
 
     /** A store whose data key is wrapped by the key file {@code keys/data-kek} next to {@code file}. */
     public Database(Path file, Clock clock) {
@@ -80,7 +88,6 @@ public final class Database extends AbstractLifeCycle {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
-        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true"); // purged resident data is zeroed, not left free
         config.setGetGeneratedKeys(false); // else every INSERT compiles and runs "SELECT last_insert_rowid()"
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true"); // freed and overwritten cells are zeroed
         this.dataSource = new SQLiteDataSource(config);
@@ -146,7 +153,161 @@ public final class Database extends AbstractLifeCycle {
         } finally {
             lock.unlock();
         }
+        openJournal();
         log.info("database[{}]: ready", file);
+    }
+
+    /** The redo journal's file: {@code onetrip.db-redo} next to the database file. */
+    public Path redoJournalFile() {
+        return file.resolveSibling(file.getFileName() + "-redo");
+    }
+
+    /** The journal's size for a new one (tests make it small to see it fill); before {@link #start()}. */
+    void redoJournalSize(long bytes) {
+        this.redoJournalSize = bytes;
+    }
+
+    /**
+     * Opens the redo journal and replays what it holds for the kinds already known; a journal that cannot be opened
+     * is set aside (damaged) or left out (the store then commits every transaction with {@code synchronous=FULL}).
+     */
+    private void openJournal() {
+        Path redo = redoJournalFile();
+        try {
+            journal = RedoJournal.open(redo, redoJournalSize, random);
+        } catch (IOException e) {
+            log.error("database[{}]: {}; the journal is set aside and a new one started. Transactions it held may"
+                    + " be missing: keep the file and call the county's technician.", file, e.getMessage());
+            try {
+                Files.move(redo, redo.resolveSibling(redo.getFileName() + ".damaged-" + DateTimeFormatter
+                        .ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(clock.instant())));
+                journal = RedoJournal.open(redo, redoJournalSize, random);
+            } catch (IOException | RuntimeException again) {
+                log.error("database[{}]: no redo journal ({}); every transaction commits with synchronous=FULL", file,
+                        again.toString());
+                journal = null;
+                return;
+            }
+        }
+        lock.lock();
+        try {
+            replay(null);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Registers how to redo the work of {@code kind} from its journal record: after a power cut, the records whose
+     * commit did not reach the disk are replayed through it at start (or now, if the store is already started).
+     * {@code redo} must skip a record whose work is already in the database, and run in the given connection's
+     * transaction.
+     */
+    public void onRedo(String kind, Redo redo) {
+        redoHandlers.put(kind, redo);
+        lock.lock();
+        try {
+            if (journal != null && statements != null) {
+                replay(kind);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock: replays the journal's records of {@code kind} (every kind with a handler if null). */
+    private void replay(String kind) {
+        RedoJournal j = journal;
+        List<RedoJournal.Record> records = j.found();
+        if (records.isEmpty()) {
+            return;
+        }
+        int applied = 0;
+        int waiting = 0;
+        boolean copied = false;
+        for (RedoJournal.Record record : records) {
+            Redo redo = redoHandlers.get(record.kind());
+            if (redo == null) {
+                waiting++;
+                continue;
+            }
+            if (kind != null && !kind.equals(record.kind())) {
+                continue; // replayed when its own kind was registered
+            }
+            try {
+                if (inTransaction(c -> redo.replay(c, record.payload()))) {
+                    applied++;
+                }
+            } catch (RuntimeException e) {
+                log.error("database[{}]: record {} ({}) of the redo journal cannot be replayed: {}", file,
+                        record.seq(), record.kind(), e.toString());
+                if (!copied) {
+                    keepCopy(j, "unreplayed");
+                    copied = true;
+                }
+            }
+        }
+        if (applied > 0) {
+            log.warn("database[{}]: {} transaction(s) restored from the redo journal: their commit had not reached"
+                    + " the disk (a power cut?)", file, applied);
+        }
+        if (waiting == 0) {
+            // the records found present may be a killed process's commits still in the page cache, not on disk:
+            // one commit with synchronous=FULL fsyncs the WAL with them before their records are zeroed
+            syncPoint();
+            j.replayed();
+            j.reset();
+        }
+    }
+
+    private void keepCopy(RedoJournal j, String why) {
+        Path copy = j.file().resolveSibling(j.file().getFileName() + "." + why + "-" + DateTimeFormatter
+                .ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(clock.instant()));
+        try {
+            Files.copy(j.file(), copy);
+        } catch (IOException e) {
+            log.error("database[{}]: cannot keep a copy of the redo journal at {}: {}", file, copy, e.toString());
+        }
+    }
+
+    /**
+     * Makes every commit durable by SQLite alone and empties the redo journal (zeroed): at stop, and before a
+     * retention purge, so that a purged resident's sealed body does not stay in the journal.
+     */
+    public void settleJournal() {
+        lock.lock();
+        try {
+            settle(false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock: empties the journal when it is three quarters full ({@code onlyIfDue}) or holds anything. */
+    private void settle(boolean onlyIfDue) {
+        RedoJournal j = journal;
+        if (j == null || statements == null || (onlyIfDue ? !j.resetDue() : !j.inUse())) {
+            return;
+        }
+        if (!j.committedAreDurable()) {
+            syncPoint();
+        }
+        j.reset();
+    }
+
+    private static final String SYNC_POINT = """
+            INSERT INTO setting (name, value) VALUES ('redo_journal_synced_at', ?)
+            ON CONFLICT(name) DO UPDATE SET value = excluded.value
+            """;
+
+    /** Under the lock: a commit with {@code synchronous=FULL}, which fsyncs the WAL and with it every earlier commit. */
+    private void syncPoint() {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SYNC_POINT)) {
+                ps.setString(1, Instants.format(clock.instant()));
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private boolean healthy() {
@@ -170,7 +331,7 @@ public final class Database extends AbstractLifeCycle {
             throw new IOException("database[" + file + "]: " + aside + " exists already; not overwriting it");
         }
         Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-        for (String suffix : new String[] {"-wal", "-shm"}) {
+        for (String suffix : new String[] {"-wal", "-shm", "-redo"}) {
             Path companion = file.resolveSibling(file.getFileName() + suffix);
             if (Files.exists(companion)) {
                 Files.move(companion, aside.resolveSibling(aside.getFileName() + suffix));
@@ -182,6 +343,17 @@ public final class Database extends AbstractLifeCycle {
     protected void doStop() throws Exception {
         lock.lock();
         try {
+            RedoJournal j = journal;
+            if (j != null) {
+                try {
+                    settle(false);
+                } catch (RuntimeException e) {
+                    log.error("database[{}]: cannot empty the redo journal at stop ({}); it is replayed at the next"
+                            + " start", file, e.toString());
+                }
+                journal = null;
+                j.close();
+            }
             if (statements != null) {
                 statements.close();
                 statements.raw().close();
@@ -216,7 +388,11 @@ public final class Database extends AbstractLifeCycle {
                 throw new StoreException("database[" + file + "]: " + e.getMessage(), e);
             }
         }
-        Pending<T> mine = new Pending<>(work);
+        return grouped(new Pending<>(work));
+    }
+
+    /** Queues {@code mine} for the next group commit, takes part in committing until it is done, returns its outcome. */
+    private <T> T grouped(Pending<T> mine) {
         waiting.add(mine);
         lock.lock();
         try {
@@ -227,6 +403,38 @@ public final class Database extends AbstractLifeCycle {
             lock.unlock();
         }
         return mine.outcome();
+    }
+
+    /**
+     * {@link #inTransaction(SqlWork)} whose durability comes from the redo journal: {@code redo} (enough for the
+     * handler registered with {@link #onRedo} for {@code kind} to do the same work again) is written to the journal
+     * and forced while SQLite commits {@code work} with {@code synchronous=NORMAL}; this returns once both are
+     * done, so the work survives a power cut as surely as with {@code synchronous=FULL}. If the work fails, its
+     * record is cancelled. With the journal full, broken or absent, or called inside a transaction, it is the
+     * ordinary {@code inTransaction}.
+     */
+    public <T> T inTransaction(String kind, byte[] redo, SqlWork<T> work) {
+        RedoJournal j = journal;
+        if (j == null || (lock.isHeldByCurrentThread() && transactionOpen)) {
+            return inTransaction(work);
+        }
+        RedoJournal.Entry entry = j.append(kind, redo);
+        if (entry == null) {
+            return inTransaction(work);
+        }
+        Pending<T> mine = new Pending<>(work);
+        mine.entry = entry;
+        mine.journal = j;
+        T result = grouped(mine); // a failed work's record was cancelled under the lock
+        if (!j.awaitDurable(entry)) {
+            lock.lock(); // the record may not be on disk: make the commit durable by SQLite instead
+            try {
+                syncPoint();
+            } finally {
+                lock.unlock();
+            }
+        }
+        return result;
     }
 
     /** Under the lock: runs every waiting work in one transaction and commits it; marks each one done. */
@@ -244,7 +452,9 @@ public final class Database extends AbstractLifeCycle {
             return;
         }
         Connection raw = statements.raw();
+        boolean deferred = group.stream().allMatch(p -> p.entry != null);
         try {
+            synchronous(raw, deferred);
             raw.setAutoCommit(false);
             transactionOpen = true;
             try {
@@ -260,6 +470,9 @@ public final class Database extends AbstractLifeCycle {
                 } else {
                     raw.commit();
                     commits.incrementAndGet();
+                    if (!deferred && journal != null) {
+                        journal.allCommittedDurable();
+                    }
                 }
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(raw);
@@ -272,12 +485,56 @@ public final class Database extends AbstractLifeCycle {
             } finally {
                 transactionOpen = false;
                 restoreAutoCommit(raw);
+                restoreSynchronous(raw);
             }
         } catch (SQLException e) {
             StoreException failure = new StoreException("database[" + file + "]: " + e.getMessage(), e);
             group.forEach(p -> p.fail(failure));
         } finally {
+            settleJournalEntries(group);
             group.forEach(Pending::finish);
+        }
+    }
+
+    /** Under the lock: each journaled work of the group is committed, or cancelled if it failed; a due reset follows. */
+    private void settleJournalEntries(List<Pending<?>> group) {
+        boolean any = false;
+        for (Pending<?> p : group) {
+            if (p.entry != null) {
+                any = true;
+                if (p.failure == null && p.ran) {
+                    p.journal.committed(p.entry);
+                } else {
+                    p.journal.cancelled(p.entry);
+                }
+            }
+        }
+        if (any) {
+            try {
+                settle(true);
+            } catch (RuntimeException e) {
+                log.error("database[{}]: cannot empty the redo journal ({}); trying again after the next commit", file,
+                        e.toString());
+            }
+        }
+    }
+
+    /** {@code synchronous=NORMAL} for a group whose durability the redo journal provides, FULL otherwise. */
+    private void synchronous(Connection raw, boolean normal) throws SQLException {
+        if (normal != synchronousNormal) {
+            try (Statement s = raw.createStatement()) {
+                s.execute(normal ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL");
+            }
+            synchronousNormal = normal;
+        }
+    }
+
+    /** Back to FULL after a journaled group, so that nothing else (a read's single statement) commits without it. */
+    private void restoreSynchronous(Connection raw) {
+        try {
+            synchronous(raw, false);
+        } catch (SQLException e) {
+            log.error("database[{}]: cannot set synchronous=FULL again: {}", file, e.getMessage());
         }
     }
 
@@ -355,6 +612,13 @@ public final class Database extends AbstractLifeCycle {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Does the work of one redo-journal record again, in the connection's transaction. */
+    @FunctionalInterface
+    public interface Redo {
+        /** Returns false when the record's work was already there (nothing done), true when it was redone. */
+        boolean replay(Connection connection, byte[] record) throws SQLException;
+    }
+
     /** One caller's work waiting for a group commit, and what became of it. */
     private static final class Pending<T> {
         private final SqlWork<T> work;
@@ -362,6 +626,8 @@ public final class Database extends AbstractLifeCycle {
         private RuntimeException failure;
         private boolean ran;
         private volatile boolean done;
+        private RedoJournal.Entry entry;
+        private RedoJournal journal;
 
         Pending(SqlWork<T> work) {
             this.work = work;

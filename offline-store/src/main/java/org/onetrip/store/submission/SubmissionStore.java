@@ -39,8 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Seals submissions and keeps what the platform says of them. Sealing is one transaction: the submission
- * row (with the exact body every upload will send), its outbox row and the audit entry are committed together
- * with {@code synchronous=FULL}, so a submission the resident was told about survives a power cut.
+ * row (with the exact body every upload will send), its outbox row and the audit entry are committed together,
+ * durable when the seal returns, so a submission the resident was told about survives a power cut: a resident's seal
+ * through the database's redo journal (its record forced while SQLite commits, {@code Database#inTransaction(String,
+ * byte[], Database.SqlWork)}), an agent's seal with {@code synchronous=FULL}.
  */
 public final class SubmissionStore {
     private static final Logger log = LoggerFactory.getLogger(SubmissionStore.class);
@@ -65,6 +67,7 @@ public final class SubmissionStore {
         this.clock = clock;
         this.terminalId = terminalId;
         this.attachments = attachments;
+        db.onRedo(SealRedo.KIND, this::redoSeal);
     }
 
     public AttachmentStore attachments() {
@@ -105,8 +108,8 @@ public final class SubmissionStore {
 
     /**
      * Seals the draft durably and returns it as sealed: when this returns, the submission, its outbox row, its
-     * attachment references, its status history and its audit entry are committed together and on disk
-     * ({@code synchronous=FULL}), so the receipt may be printed. Sealing the same draft id twice fails. Every
+     * attachment references, its status history and its audit entry are committed together and durable
+     * (committed with its redo-journal record on disk), so the receipt may be printed. Sealing the same draft id twice fails. Every
      * attachment must have been staged in {@link #attachments()} first.
      */
     public SealedSubmission seal(SubmissionDraft draft) {
@@ -133,22 +136,55 @@ public final class SubmissionStore {
                 draft.promisedBy() == null ? null : draft.promisedBy().toString(),
                 String.join("\n", draft.stillToBring()), body, Sm2.sm3Hex(body));
         byte[] storedBody = db.cipher().seal(bodyRecord(row.id().toString()), body); // outside the commit's lock
-        db.inTransaction(c -> {
-            insert(c, row, storedBody, draft.attachments(), null, now);
-            if (filedBy != null) {
+        String detail = "task=" + draft.taskCode()
+                + (draft.attachments().isEmpty() ? "" : " attachments=" + draft.attachments().size());
+        if (filedBy == null) {
+            // durable by the redo journal's record, forced while SQLite commits: see Database#inTransaction(kind, …)
+            SealRedo redo = new SealRedo(row, storedBody, draft.attachments(), now, detail);
+            db.inTransaction(SealRedo.KIND, redo.encode(), c -> {
+                insert(c, row, storedBody, draft.attachments(), null, now);
+                audit.append(c, "resident", "submission.sealed", draft.id().toString(), detail);
+                return null;
+            });
+        } else {
+            // an agent's seal also writes the rows filedBy adds, which a journal record cannot redo: synchronous=FULL
+            db.inTransaction(c -> {
+                insert(c, row, storedBody, draft.attachments(), null, now);
                 filedBy.alsoInSeal().run(c, draft.id(), now);
-            }
-            audit.append(c, filedBy == null ? "resident" : filedBy.actor(), "submission.sealed",
-                    draft.id().toString(), "task=" + draft.taskCode()
-                    + (draft.attachments().isEmpty() ? "" : " attachments=" + draft.attachments().size()));
-            return null;
-        });
+                audit.append(c, filedBy.actor(), "submission.sealed", draft.id().toString(), detail);
+                return null;
+            });
+        }
         log.info("submission[{}]: sealed (task {})", draft.id(), draft.taskCode());
         SealedSubmission sealed = new SealedSubmission(draft.id(), draft.taskCode(), draft.itemName(),
                 draft.itemVersion(), draft.applicantMask(), now, draft.promisedBy(), draft.stillToBring(),
                 SubmissionStatus.SEALED, Optional.empty(), Optional.empty(), now);
         fire(sealed);
         return sealed;
+    }
+
+    private static final String EXISTS = "SELECT 1 FROM submission WHERE id = ?";
+
+    /**
+     * Writes a resident's seal again from its redo-journal record, after a power cut lost its commit; nothing if the
+     * submission is there. Its audit entry says it was restored.
+     */
+    private boolean redoSeal(Connection c, byte[] record) throws SQLException {
+        SealRedo redo = SealRedo.decode(record);
+        try (PreparedStatement ps = c.prepareStatement(EXISTS)) {
+            ps.setString(1, redo.row().id().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+        }
+        insert(c, redo.row(), redo.storedBody(), redo.attachments(), null, redo.at());
+        audit.append(c, "resident", "submission.sealed", redo.row().id().toString(),
+                redo.auditDetail() + " restored=redo-journal");
+        log.warn("submission[{}]: restored from the redo journal (sealed {}; its commit had not reached the disk)",
+                redo.row().id(), redo.row().sealedAt());
+        return true;
     }
 
     /** The sealed body, written field by field (a quarter of the seal's CPU went to serialising it as a map). */

@@ -93,7 +93,9 @@ class EncryptionAtRestTest {
                     .filter(c -> c.id().equals(express)).findFirst().orElseThrow().phone());
             assertArrayEquals(ATTACHMENT.getBytes(StandardCharsets.UTF_8), f.store.attachments().read(photo.sha256()));
 
-            assertNothingReadable(diskCopy(file), "while the store is open (WAL in use)");
+            Map<Path, byte[]> open = diskCopy(file);
+            assertTrue(open.containsKey(f.db.redoJournalFile()), "the redo journal, holding the resident's seal, is read");
+            assertNothingReadable(open, "while the store is open (WAL and redo journal in use)");
         }
         assertNothingReadable(diskCopy(file), "after the store is closed");
     }
@@ -202,10 +204,10 @@ class EncryptionAtRestTest {
                 d.stillToBring(), d.attachments(), d.deliveryTo());
     }
 
-    /** Every byte of the database file, its -wal and -shm, and every file under attachments/, by file. */
+    /** Every byte of the database file, its -wal, -shm and -redo, and every file under attachments/, by file. */
     static Map<Path, byte[]> diskCopy(Path db) throws IOException {
         Map<Path, byte[]> files = new LinkedHashMap<>();
-        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal", "-redo"}) {
             Path p = db.resolveSibling(db.getFileName() + suffix);
             if (Files.exists(p)) {
                 files.put(p, Files.readAllBytes(p));

@@ -188,7 +188,8 @@ class DatabaseTest {
     private static List<Path> siblingsOf(Path file) throws Exception {
         try (Stream<Path> files = Files.list(file.getParent())) {
             return files.filter(p -> p.getFileName().toString().startsWith(file.getFileName().toString())
-                    && !p.getFileName().toString().endsWith("-wal") && !p.getFileName().toString().endsWith("-shm"))
+                    && !p.getFileName().toString().endsWith("-wal") && !p.getFileName().toString().endsWith("-shm")
+                    && !p.getFileName().toString().endsWith("-redo"))
                     .sorted().toList();
         }
     }
