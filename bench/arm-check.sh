@@ -33,9 +33,11 @@ sysroot() { # $1 = arch: a trixie sysroot with openjdk-21 unpacked (cached)
   # (only Recommends of openjdk-21-jre-headless) to draw receipts
   if [ ! -x "$dir/usr/lib/jvm/java-21-openjdk-$1/bin/java" ] || ! ls "$dir"/usr/lib/*/libharfbuzz.so.0 >/dev/null 2>&1; then
     rm -rf "$dir"; mkdir -p "$dir"
-    debootstrap --arch="$1" --foreign --variant=minbase \
+    # ONETRIP_DEBIAN_MIRROR: another mirror (a local one, e.g. when deb.debian.org's index for an architecture does
+    # not match its Release file, as armhf's did on 2026-11-24); its Release file is then trusted without gpg
+    debootstrap --arch="$1" --foreign --variant=minbase ${ONETRIP_DEBIAN_MIRROR:+--no-check-gpg} \
       --include=openjdk-21-jre-headless,libfreetype6,libfontconfig1,libharfbuzz0b trixie "$dir" \
-      http://deb.debian.org/debian >"$emu/$1.debootstrap.log" 2>&1
+      "${ONETRIP_DEBIAN_MIRROR:-http://deb.debian.org/debian}" >"$emu/$1.debootstrap.log" 2>&1
     for d in "$dir"/var/cache/apt/archives/*.deb; do dpkg -x "$d" "$dir"; done
   fi
   # Debian's JDK links its configuration with absolute links (conf/security -> /etc/java-21-openjdk/...), which
@@ -56,6 +58,10 @@ for arch in "${archs[@]}"; do
   # the package goes beside the sysroot, not into it: its /lib/systemd would replace trixie's /lib -> usr/lib link
   pkg="$emu/$arch-onetrip"; rm -rf "$pkg"; dpkg -x "$deb" "$pkg"
   java=("$qemu" -L "$dir" "$dir/usr/lib/jvm/java-21-openjdk-$arch/bin/java")
+  # sqlite-jdbc tells armv6/armv7 (hard-float) from armel by running `uname -m` (a device says armv7l, armv6l, or
+  # aarch64 with a 32-bit JVM: all right). Under qemu-user without binfmt_misc a JVM cannot start any process, so
+  # it falls back to armel, whose library an armhf JVM cannot load: name the architecture, as the device would.
+  [ "$arch" = armhf ] && java+=(-Dorg.sqlite.osinfo.architecture=armv7)
   cp="$pkg/usr/share/onetrip/lib/*"
   echo "== $arch: $("${java[@]}" -version 2>&1 | sed -n 2p)"
   work="$(mktemp -d)"; port="$(free_port)"
@@ -77,7 +83,7 @@ for arch in "${archs[@]}"; do
   fi
   t_render=$(( ($(date +%s%N) - start) / 1000000 ))
   sqlite=""; [ -s "$work/data/onetrip.db" ] && grep -rqs "started database" "$work/app.log" "$work/data/logs" && sqlite=1
-  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
   # serial: jSerialComm's ARM library opens a pseudo-terminal made by socat
   socat -d -d pty,raw,echo=0,link="$work/ttyA" pty,raw,echo=0,link="$work/ttyB" 2>/dev/null & spid=$!
   for _ in $(seq 50); do [ -e "$work/ttyA" ] && break; sleep 0.1; done
