@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +30,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +156,73 @@ class LanModeTest {
             }
             app.stop();
         }
+    }
+
+    /**
+     * A tablet that really comes from the network (this machine's own non-loopback address, so the kiosk sees a
+     * remote client) is told to tap the card at the terminal, and a card read reaches the terminal's own screen, never
+     * the tablet's. Skipped, saying so, on a machine with no non-loopback IPv4 address.
+     */
+    @Test
+    void a_tablet_from_the_network_is_sent_to_the_terminal_for_the_card_and_never_gets_a_card_read()
+            throws Exception {
+        String lan = nonLoopbackAddress();
+        Assumptions.assumeTrue(lan != null, "this machine has no non-loopback IPv4 address for a tablet to come from");
+        provision("lan", "--data-dir", data.toString(), "--address", lan, "--allow", lan + "/32", "--port", "0");
+        appendToTerminalProperties("web.lan.bind=" + lan + "\n");
+        KioskApplication app = KioskApplication.of(new EnrolledTerminal(data).setup("127.0.0.1", 0)
+                .with(Duration.ofMinutes(10), null), clock);
+        app.start();
+        ChromeDriver terminal = null;
+        ChromeDriver tablet = null;
+        try {
+            terminal = Browser.start(dir.resolve("chromium-terminal"));
+            WebDriverWait atTerminal = new WebDriverWait(terminal, Duration.ofSeconds(30));
+            terminal.get(app.uri().toString());
+            atTerminal.until(ExpectedConditions.elementToBeClickable(By.id("tile-apply"))).click();
+            atTerminal.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-panel")));
+
+            tablet = Browser.start(dir.resolve("chromium-tablet"), "--ignore-certificate-errors");
+            WebDriverWait atTablet = new WebDriverWait(tablet, Duration.ofSeconds(30));
+            tablet.get(app.lanUri().orElseThrow().toString());
+            assertTrue(tablet.getCurrentUrl().contains(lan), tablet.getCurrentUrl());
+            atTablet.until(ExpectedConditions.elementToBeClickable(By.id("tile-apply"))).click();
+            atTablet.until(ExpectedConditions.textToBePresentInElementLocated(By.id("identify-problem"),
+                    "这台平板不接读卡器"));
+            assertTrue(tablet.findElements(By.id("identify-card-slot")).stream().noneMatch(e -> e.isDisplayed()),
+                    "no reader area on a tablet");
+            assertTrue(terminal.findElement(By.id("identify-card-slot")).isDisplayed(), "the terminal's own has it");
+            Browser.saveScreenshot(tablet, "lan-tablet-not-at-terminal");
+
+            // the card is read at the terminal (its demo panel puts it on the simulated reader)
+            atTablet.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".demo-card"))).click();
+            atTerminal.until(ExpectedConditions.visibilityOfElementLocated(By.id("resident")));
+            atTablet.until(ExpectedConditions.textToBePresentInElementLocated(By.id("identify-problem"),
+                    "这台平板不接读卡器"));
+            assertEquals(List.of(), tablet.findElements(By.id("resident")), "the resident's card never reached the tablet");
+        } finally {
+            for (ChromeDriver b : new ChromeDriver[] {tablet, terminal}) {
+                if (b != null) {
+                    b.quit();
+                }
+            }
+            app.stop();
+        }
+    }
+
+    /** This machine's first IPv4 address that is not loopback or link-local, on an interface that is up; or null. */
+    private static String nonLoopbackAddress() throws IOException {
+        for (NetworkInterface nic : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback()) {
+                continue;
+            }
+            for (InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                if (a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
+                    return a.getHostAddress();
+                }
+            }
+        }
+        return null;
     }
 
     @Test

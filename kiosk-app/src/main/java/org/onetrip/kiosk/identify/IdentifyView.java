@@ -36,6 +36,8 @@ public class IdentifyView extends VerticalLayout implements BeforeEnterObserver 
     private final Paragraph orScan = new Paragraph();
     private ScanService.Subscription scanning;
     private final Paragraph problem = new Paragraph();
+    private final Paragraph hint = new Paragraph();
+    private final Div cardSlot = new Div();
     private Registration subscription;
     private boolean forStatus;
     private boolean forEvaluation;
@@ -47,8 +49,8 @@ public class IdentifyView extends VerticalLayout implements BeforeEnterObserver 
         this.demo = demo;
         addClassName("screen");
         setAlignItems(Alignment.CENTER);
-        Div cardSlot = new Div();
         cardSlot.addClassName("card-slot");
+        cardSlot.setId("identify-card-slot");
         cardSlot.setText(getTranslation("identify.slot"));
         problem.addClassName("problem");
         problem.setId("identify-problem");
@@ -56,8 +58,8 @@ public class IdentifyView extends VerticalLayout implements BeforeEnterObserver 
         orScan.addClassName("scan-hint");
         orScan.setText(getTranslation("identify.or-scan"));
         orScan.setVisible(false);
-        add(new H1(getTranslation("identify.title")), new Paragraph(getTranslation("identify.hint")), cardSlot, orScan,
-                problem);
+        hint.setText(getTranslation("identify.hint"));
+        add(new H1(getTranslation("identify.title")), hint, cardSlot, orScan, problem);
         demo.ifPresent(controls -> add(new DemoPanel(controls)));
     }
 
@@ -124,5 +126,9 @@ public class IdentifyView extends VerticalLayout implements BeforeEnterObserver 
 
     private void showProblem(String key) {
         problem.setText(key.isEmpty() ? "" : getTranslation(key));
+        // a LAN tablet has no reader: no "put the card below" and no reader area pointing at nothing
+        boolean noReaderHere = CardTapService.NOT_AT_TERMINAL.equals(key);
+        hint.setVisible(!noReaderHere);
+        cardSlot.setVisible(!noReaderHere);
     }
 }
