@@ -75,6 +75,7 @@ public final class SelfTest {
         }
         checks.add(key());
         checks.add(dataKey());
+        checks.add(setAside());
         checks.add(disk());
         checks.add(clockCheck());
         if (options.uplink()) {
@@ -139,6 +140,35 @@ public final class SelfTest {
             return Check.warn("data key", "cannot read " + files.database() + ": " + e.getMessage(),
                     "check " + kek + " is there if the app has run here");
         }
+    }
+
+    /**
+     * Files the store set aside at a start: a database that failed its integrity check ({@code onetrip.db.corrupt-…}),
+     * a damaged redo journal ({@code onetrip.db-redo.damaged-…}) or one holding a record that could not be replayed
+     * ({@code onetrip.db-redo.unreplayed-…}). The app logged each as an ERROR; here the technician sees them too.
+     */
+    private Check setAside() {
+        String name = files.database().getFileName().toString();
+        List<String> found = new ArrayList<>();
+        if (Files.isDirectory(files.dataDir())) {
+            try (var list = Files.list(files.dataDir())) {
+                list.map(p -> p.getFileName().toString())
+                        .filter(f -> f.startsWith(name + ".corrupt-") || f.startsWith(name + "-redo.damaged-")
+                                || f.startsWith(name + "-redo.unreplayed-"))
+                        .filter(f -> !f.endsWith("-wal") && !f.endsWith("-shm"))
+                        .sorted()
+                        .forEach(found::add);
+            } catch (IOException e) {
+                return Check.warn("store files", "cannot list " + files.dataDir() + ": " + e.getMessage(),
+                        "check the data directory");
+            }
+        }
+        if (found.isEmpty()) {
+            return Check.pass("store files", "nothing set aside");
+        }
+        return Check.fail("store files", "set aside at a start: " + String.join(", ", found),
+                "keep these files (sealed submissions may be recoverable from them; they hold residents' data, so"
+                + " they stay on the terminal) and call the county's technician; do not delete the data directory");
     }
 
     private Check disk() {

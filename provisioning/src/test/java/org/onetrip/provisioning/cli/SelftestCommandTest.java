@@ -109,4 +109,23 @@ class SelftestCommandTest {
         assertEquals(1, t.run(Instant.now(), "selftest", "--data-dir", t.dataDir.toString(), "--no-uplink"));
         assertTrue(t.out.toString().contains("restore " + kek), t.out.toString());
     }
+
+    @Test
+    void selftest_fails_naming_a_damaged_redo_journal_the_store_set_aside_and_passes_without_one() throws Exception {
+        org.onetrip.store.db.Database db = new org.onetrip.store.db.Database(t.dataDir.resolve("onetrip.db"),
+                java.time.Clock.systemUTC());
+        db.start();
+        db.stop();
+        assertEquals(0, t.run(Instant.now(), "selftest", "--data-dir", t.dataDir.toString(), "--no-uplink"),
+                t.out.toString());
+        assertTrue(t.out.toString().contains("nothing set aside"), t.out.toString());
+
+        Files.write(t.dataDir.resolve("onetrip.db-redo"), new byte[] {9, 9, 9, 9}); // a damaged header
+        db = new org.onetrip.store.db.Database(t.dataDir.resolve("onetrip.db"), java.time.Clock.systemUTC());
+        db.start(); // sets it aside as onetrip.db-redo.damaged-<time> and starts a new journal
+        db.stop();
+        assertEquals(1, t.run(Instant.now(), "selftest", "--data-dir", t.dataDir.toString(), "--no-uplink"));
+        assertTrue(t.out.toString().contains("FAIL  store files") && t.out.toString().contains("onetrip.db-redo.damaged-")
+                && t.out.toString().contains("call the county's technician"), t.out.toString());
+    }
 }
