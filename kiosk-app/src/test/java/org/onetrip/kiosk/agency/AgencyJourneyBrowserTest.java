@@ -11,31 +11,25 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onetrip.store.submission.SubmissionStore;
-import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.hardware.idcard.DemoCards;
 import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.hardware.printer.escpos.EscPosRenderer;
-import org.onetrip.intake.StatusSchedule;
 import org.onetrip.kiosk.KioskApplication;
+import org.onetrip.kiosk.journey.DemoKioskBrowserTest;
 import org.onetrip.kiosk.journey.Browser;
 import org.onetrip.provisioning.bundle.StaffQr;
 import org.onetrip.provisioning.config.TerminalFiles;
 import org.onetrip.store.uplink.Sm2;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Agency mode in a real Chromium: a resident who taps 工作人员 reaches only the PIN page; an agent signs in with
@@ -43,35 +37,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * checked against the original) and the case reaches the simulated platform with the agent; five wrong PINs lock
  * the card. Screenshots go to {@code target/screens/agency-*.png}.
  */
-class AgencyJourneyBrowserTest {
+class AgencyJourneyBrowserTest extends DemoKioskBrowserTest {
     private static final String MEDICAL = "113401215201123880205013001";
     private static final String AGENT = "34012119850415046X";
 
-    @TempDir
-    Path dir;
-    private KioskApplication app;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void start() throws Exception {
-        StatusSchedule acceptAtOnce = new StatusSchedule(
-                List.of(new StatusSchedule.Step(Duration.ZERO, "ACCEPTED", null)), 0);
-        app = KioskApplication.demo(new KioskApplication.DemoSettings("127.0.0.1", 0, dir.resolve("data"),
-                acceptAtOnce, Duration.ofMillis(300)), Clock.system(KioskApplication.CHINA));
-        app.start();
-        browser = Browser.start(dir.resolve("chromium"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.stop();
-        }
+    @Override
+    protected KioskApplication.DemoSettings settings(Path data) {
+        return acceptingAtOnce(data);
     }
 
     private void signInPage() {
@@ -215,11 +187,6 @@ class AgencyJourneyBrowserTest {
         javax.imageio.ImageIO.write(picture, "png", file.toFile());
         Browser.uploadTo(browser, id, file);
     }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
 
     private List<String> column(String sql) throws Exception {
         List<String> out = new ArrayList<>();

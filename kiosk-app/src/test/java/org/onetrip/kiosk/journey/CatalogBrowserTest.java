@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.hardware.printer.escpos.EscPosRenderer;
 import org.onetrip.intake.StatusSchedule;
 import org.onetrip.kiosk.KioskApplication;
@@ -20,37 +16,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Search by pinyin initials, a theme, the guide and the coverage page, in a real Chromium. */
-class CatalogBrowserTest {
+class CatalogBrowserTest extends DemoKioskBrowserTest {
     private static final String PENSION = "113401210034512345205002001";
 
-    @TempDir
-    Path dir;
-    private KioskApplication app;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void start() throws Exception {
-        app = KioskApplication.demo(new KioskApplication.DemoSettings("127.0.0.1", 0, dir.resolve("data"),
-                StatusSchedule.demo(), Duration.ofSeconds(5)), Clock.system(KioskApplication.CHINA));
-        app.start();
-        browser = Browser.start(dir.resolve("chromium"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.stop();
-        }
+    @Override
+    protected KioskApplication.DemoSettings settings(Path data) {
+        return new KioskApplication.DemoSettings("127.0.0.1", 0, data,
+                StatusSchedule.demo(), Duration.ofSeconds(5));
     }
 
     @Test
@@ -95,10 +70,6 @@ class CatalogBrowserTest {
     private List<String> names() {
         return (List<String>) browser.executeScript(
                 "return Array.from(document.querySelectorAll('.item .item-name')).map(e => e.textContent)");
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
     private void screenshot(String name) throws Exception {

@@ -11,14 +11,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.hardware.idcard.DemoCards;
 import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.hardware.printer.escpos.EscPosRenderer;
@@ -27,9 +23,7 @@ import org.onetrip.kiosk.KioskApplication;
 import org.onetrip.kiosk.apply.ApplyService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The home screen's other errands in a real Chromium against the real server: rating a submission after a card
@@ -37,32 +31,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * card, and a queue number printed on the receipt printer; each
  * record checked in the SQLite file.
  */
-class ErrandsBrowserTest {
+class ErrandsBrowserTest extends DemoKioskBrowserTest {
     private static final String PENSION = "113401210034512345205002001";
 
-    @TempDir
-    Path dir;
-    private KioskApplication app;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void start() throws Exception {
-        app = KioskApplication.demo(new KioskApplication.DemoSettings("127.0.0.1", 0, dir.resolve("data"),
-                StatusSchedule.demo(), Duration.ofHours(1)), Clock.system(KioskApplication.CHINA));
-        app.start();
-        browser = Browser.start(dir.resolve("chromium"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.stop();
-        }
+    @Override
+    protected KioskApplication.DemoSettings settings(Path data) {
+        return new KioskApplication.DemoSettings("127.0.0.1", 0, data,
+                StatusSchedule.demo(), Duration.ofHours(1));
     }
 
     @Test
@@ -137,11 +112,6 @@ class ErrandsBrowserTest {
         String text = String.join("\n", paper.textLines());
         assertTrue(text.contains("排队取号") && text.contains("001"), text);
     }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
 
     private String singleValue(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app.databaseFile());

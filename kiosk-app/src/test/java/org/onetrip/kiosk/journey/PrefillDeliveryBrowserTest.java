@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.hardware.idcard.DemoCards;
 import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.hardware.printer.escpos.EscPosRenderer;
@@ -21,8 +16,6 @@ import org.onetrip.intake.StatusSchedule;
 import org.onetrip.kiosk.KioskApplication;
 import org.onetrip.kiosk.apply.ApplyService;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,34 +25,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * pick-lists and the number keypad; the receipt prints it; and after the privacy timeout nothing of it is
  * reachable, and the same card is asked again.
  */
-class PrefillDeliveryBrowserTest {
+class PrefillDeliveryBrowserTest extends DemoKioskBrowserTest {
     private static final String PENSION = "113401210034512345205002001";
     private static final IdentityCard WANG = DemoCards.all().get(0);
 
-    @TempDir
-    Path dir;
-    private KioskApplication app;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void start() throws Exception {
-        app = KioskApplication.demo(new KioskApplication.DemoSettings("127.0.0.1", 0, dir.resolve("data"),
-                        StatusSchedule.demo(), Duration.ofSeconds(5)).withResidentIdleTimeout(Duration.ofSeconds(45)),
-                Clock.system(KioskApplication.CHINA));
-        app.start();
-        browser = Browser.start(dir.resolve("chromium"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(100));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.stop();
-        }
+    @Override
+    protected KioskApplication.DemoSettings settings(Path data) {
+        return new KioskApplication.DemoSettings("127.0.0.1", 0, data,
+                StatusSchedule.demo(), Duration.ofSeconds(5)).withResidentIdleTimeout(Duration.ofSeconds(45));
     }
 
     /** 王 applied on this terminal on an earlier visit, with her phone. */
@@ -149,18 +122,5 @@ class PrefillDeliveryBrowserTest {
     /** On screen: Vaadin does not even send a hidden component's element until it is first shown. */
     private boolean shown(By by) {
         return browser.findElements(by).stream().anyMatch(e -> e.isDisplayed());
-    }
-
-
-    /** Clicks once the element is clickable, again if Vaadin re-rendered it in between. */
-    private void click(By by) {
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
-            var element = ExpectedConditions.elementToBeClickable(by).apply(d);
-            if (element == null) {
-                return false;
-            }
-            element.click();
-            return true;
-        });
     }
 }

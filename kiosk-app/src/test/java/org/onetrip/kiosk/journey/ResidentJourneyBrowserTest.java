@@ -12,59 +12,28 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.hardware.idcard.DemoCards;
 import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.hardware.printer.escpos.EscPosRenderer;
-import org.onetrip.intake.StatusSchedule;
 import org.onetrip.kiosk.KioskApplication;
 import org.onetrip.kiosk.status.ReceiptLookup;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The walking skeleton's journey in a real Chromium against the real server: card tap on the demo panel,
  * item, prefilled form, review, submit, sealed row in the SQLite file, receipt on screen from the printer's bytes,
  * upload to the simulated platform, 已受理 on the status page, and a clean screen after 退出.
  */
-class ResidentJourneyBrowserTest {
+class ResidentJourneyBrowserTest extends DemoKioskBrowserTest {
     private static final String PENSION = "113401210034512345205002001";
 
-    @TempDir
-    Path dir;
-    private KioskApplication app;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void start() throws Exception {
-        StatusSchedule acceptAtOnce = new StatusSchedule(
-                List.of(new StatusSchedule.Step(Duration.ZERO, "ACCEPTED", null)), 0);
-        app = KioskApplication.demo(new KioskApplication.DemoSettings("127.0.0.1", 0, dir.resolve("data"),
-                acceptAtOnce, Duration.ofMillis(300)), Clock.system(KioskApplication.CHINA));
-        app.start();
-        browser = Browser.start(dir.resolve("chromium"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.stop();
-        }
+    @Override
+    protected KioskApplication.DemoSettings settings(Path data) {
+        return acceptingAtOnce(data);
     }
 
     @Test
@@ -149,11 +118,6 @@ class ResidentJourneyBrowserTest {
         assertFalse(onScreen.contains(wang.idNumber()), "the full ID number is never on screen");
         Browser.saveScreenshot(browser, "scanned-receipt");
     }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
 
     private String singleValue(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app.databaseFile());

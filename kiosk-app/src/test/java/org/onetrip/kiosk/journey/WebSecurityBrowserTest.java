@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,19 +22,15 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.intake.StatusSchedule;
 import org.onetrip.kiosk.KioskApplication;
 import org.onetrip.kiosk.agency.StaffRole;
 import org.onetrip.kiosk.agency.StaffUis;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The security headers against the real kiosk in a real Chromium: a resident's journey still works under the CSP
@@ -44,36 +39,29 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the headers (no-store where resident data is); a page that frames the kiosk gets nothing (an unprotected control
  * page in the same frame set shows the check would see a framed page).
  */
-class WebSecurityBrowserTest {
+class WebSecurityBrowserTest extends DemoKioskBrowserTest {
     private static final String PENSION = "113401210034512345205002001";
 
-    @TempDir
-    Path dir;
-    private KioskApplication app;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
     private Server control;
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> console = new ArrayList<>();
 
-    @BeforeEach
-    void start() throws Exception {
-        app = KioskApplication.demo(new KioskApplication.DemoSettings("127.0.0.1", 0, dir.resolve("data"),
-                StatusSchedule.demo(), Duration.ofMinutes(10)), Clock.system(KioskApplication.CHINA));
-        app.start();
-        browser = Browser.start(dir.resolve("chromium"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    @Override
+    protected KioskApplication.DemoSettings settings(Path data) {
+        return new KioskApplication.DemoSettings("127.0.0.1", 0, data,
+                StatusSchedule.demo(), Duration.ofMinutes(10));
+    }
+
+    @Override
+    protected Duration patience() {
+        return Duration.ofSeconds(30);
     }
 
     @AfterEach
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
+    void stopTheControlPage() throws Exception {
         if (control != null) {
             control.stop();
         }
-        app.stop();
     }
 
     @Test
@@ -213,7 +201,4 @@ class WebSecurityBrowserTest {
         return server;
     }
 
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
 }
