@@ -17,12 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.onetrip.kiosk.journey.DemoKioskBrowserTest;
 import org.onetrip.store.submission.SubmissionStore;
 import org.onetrip.hardware.idcard.DemoCards;
 import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.hardware.printer.escpos.EscPosRenderer;
 import org.onetrip.kiosk.KioskApplication;
-import org.onetrip.kiosk.journey.DemoKioskBrowserTest;
 import org.onetrip.kiosk.journey.Browser;
 import org.onetrip.provisioning.bundle.StaffQr;
 import org.onetrip.provisioning.config.TerminalFiles;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,13 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.hardware.printer.escpos.EscPosRenderer;
 import org.onetrip.kiosk.KioskApplication;
-import org.onetrip.kiosk.journey.Browser;
+import org.onetrip.kiosk.journey.DemoKioskBrowserTest;
 import org.onetrip.store.feedback.FeedbackStore;
 import org.onetrip.store.submission.Outbox;
 import org.onetrip.store.submission.SubmissionDraft;
@@ -31,7 +28,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,28 +36,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * case and a 补正), statistics, the upload queue (a quarantined record) and a courier export; each page is saved to
  * {@code target/screens/agency-*.png}, and the daily list as printed to {@code agency-daily-list-paper.png}.
  */
-class AgencyScreensBrowserTest {
-    @TempDir
-    Path dir;
-    private KioskApplication app;
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void start() throws Exception {
-        app = KioskApplication.demo(KioskApplication.DemoSettings.of(0, dir.resolve("data")),
-                Clock.system(KioskApplication.CHINA));
-        app.start();
-        app.services().get(SyncEngine.class).stop();
-        seedCases();
-        browser = Browser.start(dir.resolve("chromium"));
+class AgencyScreensBrowserTest extends DemoKioskBrowserTest {
+    @Override
+    protected KioskApplication.DemoSettings settings(Path data) {
+        return KioskApplication.DemoSettings.of(0, data);
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        app.stop();
+    @BeforeEach
+    void quietQueueAndCases() throws Exception {
+        app.services().get(SyncEngine.class).stop();
+        seedCases();
     }
 
     private void seedCases() {

@@ -5,26 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.hardware.idcard.DemoCards;
 import org.onetrip.hardware.idcard.IdentityCard;
 import org.onetrip.hardware.printer.escpos.EscPosRenderer;
 import org.onetrip.kiosk.KioskApplication;
 import org.onetrip.kiosk.apply.ApplyService;
-import org.onetrip.kiosk.journey.Browser;
+import org.onetrip.kiosk.journey.DemoKioskBrowserTest;
 import org.onetrip.store.catalog.ServiceItem;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,29 +30,17 @@ import com.vaadin.flow.component.UI;
  * In a real Chromium: the QR code this terminal printed, scanned back at the terminal, opens that submission's
  * status — masked applicant, the item, 已提交，待同步 — and offers 补打.
  */
-class ReceiptScanBrowserTest {
+class ReceiptScanBrowserTest extends DemoKioskBrowserTest {
     private static final IdentityCard WANG = DemoCards.all().get(0);
 
-    @TempDir
-    Path dir;
-    private KioskApplication app;
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void start() throws Exception {
-        app = KioskApplication.demo(KioskApplication.DemoSettings.of(0, dir.resolve("data")),
-                Clock.system(KioskApplication.CHINA));
-        app.start();
-        app.intake().stop(); // offline village: the submission stays unsent
-        browser = Browser.start(dir.resolve("chromium"));
+    @Override
+    protected KioskApplication.DemoSettings settings(Path data) {
+        return KioskApplication.DemoSettings.of(0, data);
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        app.stop();
+    @BeforeEach
+    void offline() throws Exception {
+        app.intake().stop(); // offline village: the submission stays unsent
     }
 
     @Test

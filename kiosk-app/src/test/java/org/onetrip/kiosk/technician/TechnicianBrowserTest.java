@@ -3,42 +3,21 @@ package org.onetrip.kiosk.technician;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.kiosk.KioskApplication;
-import org.onetrip.kiosk.journey.Browser;
+import org.onetrip.kiosk.journey.DemoKioskBrowserTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** In a real Chromium: five taps on the site name and the technician PIN open technician mode, and leave it. */
-class TechnicianBrowserTest {
-    @TempDir
-    Path dir;
-    private KioskApplication app;
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void start() throws Exception {
-        app = KioskApplication.demo(KioskApplication.DemoSettings.of(0, dir.resolve("data")),
-                Clock.system(KioskApplication.CHINA));
-        app.start();
-        browser = Browser.start(dir.resolve("chromium"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        app.stop();
+class TechnicianBrowserTest extends DemoKioskBrowserTest {
+    @Override
+    protected KioskApplication.DemoSettings settings(Path data) {
+        return KioskApplication.DemoSettings.of(0, data);
     }
 
     @Test
