@@ -34,20 +34,11 @@ public final class RequestTimings {
         }
     }
 
-    /** Server time: from the request reaching the web app to its response being complete. */
-    private final CompletableFuture<Void> firstPage = new CompletableFuture<>();
     private final CompletableFuture<Void> firstScreen = new CompletableFuture<>();
 
+    /** Server time: from the request reaching the web app to its response being complete. */
     public void record(Kind kind, long micros) {
         histograms.get(kind).recordMicros(micros);
-        if (kind == Kind.PAGE) {
-            firstPage.complete(null);
-        }
-    }
-
-    /** Completes when the first page (a route's bootstrap) has been served: the first screen is on its way. */
-    public CompletableFuture<Void> firstPage() {
-        return firstPage;
     }
 
     /**
