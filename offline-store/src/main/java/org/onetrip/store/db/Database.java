@@ -175,6 +175,11 @@ public final class Database extends AbstractLifeCycle {
         Path redo = redoJournalFile();
         try {
             journal = RedoJournal.open(redo, redoJournalSize, random);
+        } catch (RedoJournal.InUse e) {
+            log.error("database[{}]: {}; this store commits every transaction with synchronous=FULL. Two OneTrip"
+                    + " processes should not share a data folder: stop the other one.", file, e.getMessage());
+            journal = null;
+            return;
         } catch (IOException e) {
             log.error("database[{}]: {}; the journal is set aside and a new one started. Transactions it held may"
                     + " be missing: keep the file and call the county's technician.", file, e.getMessage());

@@ -3,6 +3,8 @@ package org.onetrip.store.db;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +108,7 @@ final class RedoJournal implements AutoCloseable {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
+            lockOrRefuse(channel, file);
             if (fresh || channel.size() == 0) {
                 long epoch = random.nextLong();
                 zero(channel, 0, size);
@@ -129,6 +132,28 @@ final class RedoJournal implements AutoCloseable {
 
     Path file() {
         return file;
+    }
+
+    /** Another process (or store) has the journal open: it is not read, reset or written from here. */
+    static final class InUse extends IOException {
+        InUse(Path file) {
+            super("redo journal[" + file + "]: in use by another OneTrip process on this data folder");
+        }
+    }
+
+    /** One writer per journal: a second store on the same data folder must not reset the first one's records. */
+    private static void lockOrRefuse(FileChannel channel, Path file) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new InUse(file);
+        }
+        // held until the channel closes (on Linux, closing any other descriptor of the file in this process, as a
+        // copy of it does, drops it too: a guard against a second process, not a lock to rely on inside this one)
     }
 
     /** The records of the current epoch found at open, not cancelled, in order; replayed by {@link Database}. */

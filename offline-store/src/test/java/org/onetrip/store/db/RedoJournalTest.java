@@ -208,6 +208,18 @@ class RedoJournalTest {
     }
 
     @Test
+    void a_journal_another_store_has_open_is_refused_as_in_use_not_as_damaged() throws IOException {
+        try (RedoJournal first = open()) {
+            write(first, "seal", "the first store's record");
+            RedoJournal.InUse e = assertThrows(RedoJournal.InUse.class, this::open);
+            assertTrue(e.getMessage().contains("in use by another OneTrip process"), e.getMessage());
+        }
+        try (RedoJournal again = open()) {
+            assertEquals(List.of("the first store's record"), texts(again.found()));
+        }
+    }
+
+    @Test
     void a_closed_journal_is_reported_broken_and_takes_no_more_records() throws IOException {
         RedoJournal journal = open();
         journal.close();

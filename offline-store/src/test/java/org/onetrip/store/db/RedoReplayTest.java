@@ -1,5 +1,6 @@
 package org.onetrip.store.db;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -234,6 +235,31 @@ class RedoReplayTest {
             assertEquals(1, settings(db, "big").size());
         } finally {
             db.stop();
+        }
+    }
+
+    @Test
+    void a_second_store_on_the_same_folder_commits_with_synchronous_full_and_leaves_the_first_ones_journal_alone()
+            throws Exception {
+        Database first = live();
+        put(first, "k1", "journaled by the first");
+        byte[] before = Files.readAllBytes(first.redoJournalFile());
+        Database second = started(first.file());
+        try {
+            put(second, "k2", "committed by the second"); // no journal there: synchronous=FULL
+            assertEquals(List.of("k1=journaled by the first", "k2=committed by the second"), settings(second, "k"));
+        } finally {
+            second.stop();
+        }
+        assertArrayEquals(before, Files.readAllBytes(first.redoJournalFile()), "the second store neither read it"
+                + " into a replay nor reset it");
+        assertEquals(List.of(), siblingsNamed(first.file(), ".damaged-"), "nothing set aside as damaged");
+        first.stop();
+    }
+
+    private static List<Path> siblingsNamed(Path file, String part) throws IOException {
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            return files.filter(p -> p.getFileName().toString().contains(part)).toList();
         }
     }
 
