@@ -11,7 +11,6 @@ import org.onetrip.kiosk.session.ResidentSession;
 import org.onetrip.kiosk.ui.KioskLayout;
 import org.onetrip.kiosk.ui.OneAtATime;
 import org.onetrip.store.catalog.FormField;
-import org.onetrip.store.catalog.Material;
 import org.onetrip.store.catalog.ServiceItem;
 
 import com.vaadin.flow.component.Component;
@@ -21,7 +20,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
@@ -89,7 +87,7 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
         next.addClassName("primary-action");
         formPanel.removeAll();
         formPanel.addClassName("form-panel");
-        formPanel.add(form, materials(), delivery, next);
+        formPanel.add(form, new MaterialsList(item), delivery, next);
         formPanel.setVisible(true);
         reviewPanel.removeAll();
         reviewPanel.setVisible(false);
@@ -99,36 +97,11 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
     }
 
     private Component field(FormField f, String value) {
-        TextField input = new TextField(f.label());
-        input.setId("field-" + f.key());
-        input.setRequiredIndicatorVisible(f.required());
-        if ("card.idNumber".equals(f.prefill())) {
-            input.setValue(card.maskedIdNumber());
-            input.setReadOnly(true);
-            return input;
+        TextField input = FieldInput.of(f, value, card);
+        if (!FieldInput.isIdNumber(f)) {
+            inputs.put(f.key(), input);
         }
-        input.setValue(value == null ? "" : value);
-        input.setReadOnly("card.name".equals(f.prefill()));
-        if ("digits".equals(f.input())) {
-            input.getElement().setAttribute("inputmode", "numeric");
-            input.setAllowedCharPattern("[0-9]");
-        }
-        inputs.put(f.key(), input);
         return input;
-    }
-
-    private Component materials() {
-        Div box = new Div(new H2(getTranslation("form.materials")));
-        box.addClassName("materials");
-        for (Material m : item.materials()) {
-            Span name = new Span(m.name());
-            Span how = new Span(getTranslation("waiver." + (m.mustBeBrought() ? "BRING" : m.waiver().name())));
-            how.addClassName(m.mustBeBrought() ? "bring" : "waived");
-            Div row = new Div(name, how);
-            row.addClassName("material");
-            box.add(row);
-        }
-        return box;
     }
 
     /** Checks the form and, when it is complete, shows everything once more with 确认提交 and 返回修改. */
@@ -150,16 +123,7 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
         checked = values;
         reviewPanel.removeAll();
         reviewPanel.add(new H2(getTranslation("review.title")));
-        Div facts = new Div();
-        facts.addClassName("review-facts");
-        for (FormField f : item.fields()) {
-            String value = "card.idNumber".equals(f.prefill()) ? card.maskedIdNumber() : values.getOrDefault(f.key(), "");
-            facts.add(fact(f.label(), value.isEmpty() ? getTranslation("review.empty") : value));
-        }
-        facts.add(fact(getTranslation("form.delivery"), delivery.summary()));
-        long toBring = item.materials().stream().filter(Material::mustBeBrought).count();
-        facts.add(fact(getTranslation("form.materials"), toBring == 0 ? getTranslation("review.bring-nothing")
-                : getTranslation("review.bring", toBring)));
+        Div facts = new ReviewFacts(item, card, values, delivery.summary());
         Button edit = new Button(getTranslation("review.edit"), e -> {
             reviewPanel.setVisible(false);
             formPanel.setVisible(true);
@@ -174,16 +138,6 @@ public class FormView extends VerticalLayout implements HasUrlParameter<String> 
         reviewPanel.add(facts, actions);
         formPanel.setVisible(false);
         reviewPanel.setVisible(true);
-    }
-
-    private static Div fact(String label, String value) {
-        Span l = new Span(label);
-        l.addClassName("review-label");
-        Span v = new Span(value);
-        v.addClassName("review-value");
-        Div row = new Div(l, v);
-        row.addClassName("review-row");
-        return row;
     }
 
     private void submit() {
