@@ -42,6 +42,7 @@ import org.onetrip.kiosk.complaint.ComplaintService;
 import org.onetrip.kiosk.ticket.TicketService;
 import org.onetrip.store.ticket.QueueTickets;
 import org.onetrip.kiosk.demo.DemoControls;
+import org.onetrip.kiosk.demo.DemoCounty;
 import org.onetrip.kiosk.identify.CardTapService;
 import org.onetrip.kiosk.identify.TerminalScreen;
 import org.onetrip.kiosk.materials.MaterialsService;
@@ -308,8 +309,11 @@ public final class KioskApplication extends ContainerLifeCycle {
         // the ledger, statistics, queue and USB courier (encrypting for the provisioned county terminals' keys)
         new AgencyBooks(database, audit, store, sync, printer, identity,
                 new TerminalFiles(setup.dataDir()).countyTerminals(), setup.dataDir().resolve("courier"), clock, zone).registerInto(services);
+        // demo mode (its own platform) also has its own county, to sign a technician's and the staff badges' QRs
+        Optional<DemoCounty> county = setup.localPlatform()
+                .flatMap(demo -> DemoCounty.provision(setup.dataDir(), setup.terminal(), clock));
         devices.simulatedReader().ifPresent(r -> simulatedPrinter.ifPresent(p -> services.register(
-                DemoControls.class, new DemoControls(r, devices.simulatedScanner(), p))));
+                DemoControls.class, new DemoControls(r, devices.simulatedScanner(), p, county))));
         return services;
     }
 

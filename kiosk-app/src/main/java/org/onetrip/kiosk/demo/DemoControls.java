@@ -18,12 +18,35 @@ public final class DemoControls {
     private final SimulatedIdCardReader reader;
     private final Optional<SimulatedQrScanner> scanner;
     private final SimulatedPrinter printer;
+    private final Optional<DemoCounty> county;
     private volatile QrOfJob lastQr;
 
     public DemoControls(SimulatedIdCardReader reader, Optional<SimulatedQrScanner> scanner, SimulatedPrinter printer) {
+        this(reader, scanner, printer, Optional.empty());
+    }
+
+    /** @param county demo mode's own county, which signs the technician's and the staff badges' QRs */
+    public DemoControls(SimulatedIdCardReader reader, Optional<SimulatedQrScanner> scanner, SimulatedPrinter printer,
+                        Optional<DemoCounty> county) {
         this.reader = reader;
         this.scanner = scanner;
         this.printer = printer;
+        this.county = county;
+    }
+
+    /** True when there is a scanner and a county to sign the technician's and the staff badges' QRs (demo mode). */
+    public boolean canScanCountyQrs() {
+        return scanner.isPresent() && county.isPresent();
+    }
+
+    /** Holds a technician's QR, as the county prints one for this terminal, to the simulated scanner. */
+    public void scanTechnicianQr() {
+        county.ifPresent(c -> scanner.ifPresent(s -> s.scan(c.technicianQr())));
+    }
+
+    /** Holds the badge QR of the staff member with this card to the simulated scanner. */
+    public void scanStaffQr(IdentityCard card) {
+        county.ifPresent(c -> scanner.ifPresent(s -> s.scan(c.staffQr(card.idNumber()))));
     }
 
     public List<IdentityCard> cards() {

@@ -63,15 +63,26 @@ public class ScanView extends VerticalLayout {
     protected void onAttach(AttachEvent event) {
         subscription = scans.subscribe(event.getUI(), this::scanned);
         add(subscription.wedge());
-        demo.filter(DemoControls::canScanLastReceipt).ifPresent(controls -> {
+        demo.ifPresent(controls -> {
             Div panel = new Div();
             panel.addClassName("demo-panel");
-            Button scan = new Button(getTranslation("demo.scan-last-receipt"), e -> controls.scanLastReceipt());
-            scan.setId("demo-scan-receipt");
-            scan.addClassName("demo-card");
-            panel.add(scan);
-            add(panel);
+            if (controls.canScanLastReceipt()) {
+                panel.add(demoButton("demo-scan-receipt", "demo.scan-last-receipt", controls::scanLastReceipt));
+            }
+            if (controls.canScanCountyQrs()) {
+                panel.add(demoButton("demo-technician-qr", "demo.technician-qr", controls::scanTechnicianQr));
+            }
+            if (panel.getChildren().findAny().isPresent()) {
+                add(panel);
+            }
         });
+    }
+
+    private Button demoButton(String id, String label, Runnable action) {
+        Button b = new Button(getTranslation(label), e -> action.run());
+        b.setId(id);
+        b.addClassName("demo-card");
+        return b;
     }
 
     @Override

@@ -132,6 +132,18 @@ class AgencyJourneyBrowserTest extends DemoKioskBrowserTest {
     }
 
     @Test
+    void a_staff_badge_qr_from_the_demo_county_opens_the_keypad_for_its_member_and_the_pin_signs_in()
+            throws Exception {
+        signInPage();
+        click(By.id("demo-staff-qr-1"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pin-pad")));
+        assertTrue(browser.findElement(By.id("staff-prompt")).getText().contains("张伟"));
+        Browser.saveScreenshot(browser, "agency-badge-qr");
+        typePin("135790");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("agency-file")));
+    }
+
+    @Test
     void five_wrong_pins_lock_the_staff_card_and_a_resident_card_gets_no_keypad() throws Exception {
         signInPage();
         // An unsigned staff QR (the old form, copied from a badge) is refused; a county-signed one names the member

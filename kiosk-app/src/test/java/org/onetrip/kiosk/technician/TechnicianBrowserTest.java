@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.onetrip.kiosk.KioskApplication;
+import org.onetrip.kiosk.journey.Browser;
 import org.onetrip.kiosk.journey.DemoKioskBrowserTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -50,5 +51,17 @@ class TechnicianBrowserTest extends DemoKioskBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tile-apply")));
         browser.get(app.uri().resolve("technician/panel").toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("technician-pin")));
+    }
+
+    @Test
+    void a_technician_qr_from_the_demo_county_scanned_at_the_terminal_opens_the_pin_page_naming_the_terminal()
+            throws Exception {
+        browser.get(app.uri().toString());
+        click(By.id("tile-scan"));
+        click(By.id("demo-technician-qr"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("technician-pin")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("technician-qr"),
+                org.onetrip.provisioning.config.TerminalConfig.demo().terminalId()));
+        Browser.saveScreenshot(browser, "technician-qr-accepted");
     }
 }

@@ -136,9 +136,17 @@ public class SignInView extends VerticalLayout {
         for (IdentityCard card : StaffService.demoCards()) {
             Button insert = new Button(getTranslation("agency.demo.staff-card", card.name()),
                     e -> controls.insertCard(card));
-            insert.setId("demo-staff-" + i++);
+            insert.setId("demo-staff-" + i);
             insert.addClassName("demo-card");
             panel.add(insert);
+            if (controls.canScanCountyQrs()) {
+                Button badge = new Button(getTranslation("agency.demo.staff-qr", card.name()),
+                        e -> controls.scanStaffQr(card));
+                badge.setId("demo-staff-qr-" + i);
+                badge.addClassName("demo-card");
+                panel.add(badge);
+            }
+            i++;
         }
         Button resident = new Button(getTranslation("agency.demo.resident-card"),
                 e -> controls.insertCard(controls.cards().getFirst()));
