@@ -269,7 +269,7 @@ public final class Database extends AbstractLifeCycle {
         Path copy = j.file().resolveSibling(j.file().getFileName() + "." + why + "-" + DateTimeFormatter
                 .ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(clock.instant()));
         try {
-            Files.copy(j.file(), copy);
+            j.copyTo(copy);
         } catch (IOException e) {
             log.error("database[{}]: cannot keep a copy of the redo journal at {}: {}", file, copy, e.toString());
         }

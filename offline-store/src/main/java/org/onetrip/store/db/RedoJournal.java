@@ -134,6 +134,22 @@ final class RedoJournal implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Copies the journal, as it is, to {@code target} (a new file) through the journal's own channel: opening and
+     * closing a second descriptor of the file would drop this process's lock on it.
+     */
+    void copyTo(Path target) throws IOException {
+        synchronized (lock) {
+            try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                long size = channel.size();
+                for (long at = 0; at < size; ) {
+                    at += channel.transferTo(at, size - at, out);
+                }
+                out.force(true);
+            }
+        }
+    }
+
     /** Another process (or store) has the journal open: it is not read, reset or written from here. */
     static final class InUse extends IOException {
         InUse(Path file) {
@@ -152,8 +168,8 @@ final class RedoJournal implements AutoCloseable {
         if (lock == null) {
             throw new InUse(file);
         }
-        // held until the channel closes (on Linux, closing any other descriptor of the file in this process, as a
-        // copy of it does, drops it too: a guard against a second process, not a lock to rely on inside this one)
+        // held until the channel closes; on Linux closing any other descriptor of the file in this process drops it
+        // too, so this process never opens the journal a second time (copyTo reads through this channel)
     }
 
     /** The records of the current epoch found at open, not cancelled, in order; replayed by {@link Database}. */

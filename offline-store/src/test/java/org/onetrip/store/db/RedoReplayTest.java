@@ -264,6 +264,31 @@ class RedoReplayTest {
     }
 
     @Test
+    void a_record_that_cannot_be_replayed_is_kept_in_a_copy_for_the_technician() throws Exception {
+        Database live = live();
+        live.settleJournal();
+        Path restored = durablePoint(live.file(), directory.resolve("after-cut"));
+        put(live, "k1", "marker-unreplayable");
+        journalAtTheCut(live, restored);
+        live.stop();
+
+        Database after = new Database(restored, CLOCK);
+        after.onRedo(KIND, (c, record) -> {
+            throw new java.sql.SQLException("this record cannot be written again (test)");
+        });
+        after.start();
+        try {
+            Path copy = restored.resolveSibling("store.db-redo.unreplayed-20260302-010203-000");
+            assertTrue(new String(Files.readAllBytes(copy), StandardCharsets.ISO_8859_1).contains("marker-unreplayable"),
+                    "the copy holds the record");
+            put(after, "k2", "the store goes on");
+            assertEquals(List.of("k2=the store goes on"), settings(after, "k"));
+        } finally {
+            after.stop();
+        }
+    }
+
+    @Test
     void a_damaged_journal_is_set_aside_and_the_store_starts_with_a_new_one() throws Exception {
         Path file = directory.resolve("store.db");
         Database first = new Database(file, CLOCK);
