@@ -123,8 +123,7 @@ public final class Database extends AbstractLifeCycle {
     protected void doStart() throws Exception {
         Files.createDirectories(file.getParent());
         if (Files.exists(file) && !healthy()) {
-            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-"
-                    + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(clock.instant()));
+            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp());
             moveAside(aside);
             setAside = aside;
             log.error("database[{}]: integrity check failed; the file was moved aside to {} and a new one started."
@@ -184,8 +183,7 @@ public final class Database extends AbstractLifeCycle {
             log.error("database[{}]: {}; the journal is set aside and a new one started. Transactions it held may"
                     + " be missing: keep the file and call the county's technician.", file, e.getMessage());
             try {
-                Files.move(redo, redo.resolveSibling(redo.getFileName() + ".damaged-" + DateTimeFormatter
-                        .ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(clock.instant())));
+                Files.move(redo, redo.resolveSibling(redo.getFileName() + ".damaged-" + stamp()));
                 journal = RedoJournal.open(redo, redoJournalSize, random);
             } catch (IOException | RuntimeException again) {
                 log.error("database[{}]: no redo journal ({}); every transaction commits with synchronous=FULL", file,
@@ -265,9 +263,16 @@ public final class Database extends AbstractLifeCycle {
         }
     }
 
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+            .withZone(ZoneOffset.UTC);
+
+    /** The clock's time in the names of files set aside or kept for the technician: {@code 20260302-010203-000}. */
+    private String stamp() {
+        return STAMP.format(clock.instant());
+    }
+
     private void keepCopy(RedoJournal j, String why) {
-        Path copy = j.file().resolveSibling(j.file().getFileName() + "." + why + "-" + DateTimeFormatter
-                .ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(clock.instant()));
+        Path copy = j.file().resolveSibling(j.file().getFileName() + "." + why + "-" + stamp());
         try {
             j.copyTo(copy);
         } catch (IOException e) {
@@ -527,6 +532,7 @@ public final class Database extends AbstractLifeCycle {
     /** {@code synchronous=NORMAL} for a group whose durability the redo journal provides, FULL otherwise. */
     private void synchronous(Connection raw, boolean normal) throws SQLException {
         if (normal != synchronousNormal) {
+            // compiled each time, not cached: SQLite applies a PRAGMA's value when it compiles the statement
             try (Statement s = raw.createStatement()) {
                 s.execute(normal ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL");
             }

@@ -65,16 +65,7 @@ final class RedoJournal implements AutoCloseable {
     private final Syncer syncer;
 
     /** One record written, until its transaction commits (or fails) and the record is forced to disk. */
-    static final class Entry {
-        final long epoch;
-        final long seq;
-        final long syncTicket;
-
-        Entry(long epoch, long seq, long syncTicket) {
-            this.epoch = epoch;
-            this.seq = seq;
-            this.syncTicket = syncTicket;
-        }
+    record Entry(long epoch, long seq, long syncTicket) {
     }
 
     /** A record found at open: the work of a transaction, by kind, to replay. */
@@ -202,7 +193,7 @@ final class RedoJournal implements AutoCloseable {
         }
         ByteBuffer record = record(recordEpoch, seq, WORK, kindBytes, payload);
         try {
-            writeFully(record, offset);
+            writeFully(channel, record, offset);
         } catch (IOException e) {
             fail("cannot write a record", e);
             synchronized (lock) {
@@ -215,7 +206,7 @@ final class RedoJournal implements AutoCloseable {
 
     /** Waits until the entry's record is on disk; false if forcing failed (the caller then makes its commit durable). */
     boolean awaitDurable(Entry entry) {
-        return syncer.await(entry.syncTicket);
+        return syncer.await(entry.syncTicket());
     }
 
     /**
@@ -225,8 +216,8 @@ final class RedoJournal implements AutoCloseable {
     void committed(Entry entry) {
         synchronized (lock) {
             inFlight--;
-            if (entry.epoch == epoch) {
-                highestCommitted = Math.max(highestCommitted, entry.seq);
+            if (entry.epoch() == epoch) {
+                highestCommitted = Math.max(highestCommitted, entry.seq());
             }
         }
     }
@@ -239,25 +230,25 @@ final class RedoJournal implements AutoCloseable {
         long offset;
         synchronized (lock) {
             inFlight--;
-            if (entry.epoch != epoch) {
+            if (entry.epoch() != epoch) {
                 return; // reset since: the record is gone
             }
             long end = offset(nextOffset + RECORD_FIXED + 8);
             if (broken || end > size) {
                 // no room for the cancel: the record must not survive; the next reset zeroes it
                 log.warn("redo journal[{}]: full; record {} of a failed transaction will be dropped at the next reset",
-                        file, entry.seq);
+                        file, entry.seq());
                 return;
             }
             offset = nextOffset;
             nextOffset = end;
         }
         try {
-            writeFully(record(entry.epoch, 0, CANCEL, new byte[0], ByteBuffer.allocate(8).putLong(0, entry.seq)
-                    .array()), offset);
+            writeFully(channel, record(entry.epoch(), 0, CANCEL, new byte[0], ByteBuffer.allocate(8)
+                    .putLong(0, entry.seq()).array()), offset);
             channel.force(false);
         } catch (IOException e) {
-            fail("cannot write the cancel of record " + entry.seq, e);
+            fail("cannot write the cancel of record " + entry.seq(), e);
         }
     }
 
@@ -355,7 +346,7 @@ final class RedoJournal implements AutoCloseable {
         return (end + BLOCK - 1) / BLOCK * BLOCK;
     }
 
-    private void writeFully(ByteBuffer buffer, long offset) throws IOException {
+    private static void writeFully(FileChannel channel, ByteBuffer buffer, long offset) throws IOException {
         long at = offset;
         while (buffer.hasRemaining()) {
             at += channel.write(buffer, at);
@@ -377,11 +368,7 @@ final class RedoJournal implements AutoCloseable {
         b.putInt(HEADER_MAGIC).putInt(VERSION).putLong(epoch);
         CRC32C crc = new CRC32C();
         crc.update(b.array(), 0, 16);
-        b.putInt((int) crc.getValue()).flip();
-        long at = 0;
-        while (b.hasRemaining()) {
-            at += channel.write(b, at);
-        }
+        writeFully(channel, b.putInt((int) crc.getValue()).flip(), 0);
     }
 
     private static long readHeader(FileChannel channel, Path file) throws IOException {

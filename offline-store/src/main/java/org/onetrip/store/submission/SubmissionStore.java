@@ -138,22 +138,22 @@ public final class SubmissionStore {
         byte[] storedBody = db.cipher().seal(bodyRecord(row.id().toString()), body); // outside the commit's lock
         String detail = "task=" + draft.taskCode()
                 + (draft.attachments().isEmpty() ? "" : " attachments=" + draft.attachments().size());
+        Database.SqlWork<Void> work = c -> {
+            insert(c, row, storedBody, draft.attachments(), null, now);
+            if (filedBy != null) {
+                filedBy.alsoInSeal().run(c, draft.id(), now);
+            }
+            audit.append(c, filedBy == null ? "resident" : filedBy.actor(), "submission.sealed",
+                    draft.id().toString(), detail);
+            return null;
+        };
         if (filedBy == null) {
             // durable by the redo journal's record, forced while SQLite commits: see Database#inTransaction(kind, …)
-            SealRedo redo = new SealRedo(row, storedBody, draft.attachments(), now, detail);
-            db.inTransaction(SealRedo.KIND, redo.encode(), c -> {
-                insert(c, row, storedBody, draft.attachments(), null, now);
-                audit.append(c, "resident", "submission.sealed", draft.id().toString(), detail);
-                return null;
-            });
+            db.inTransaction(SealRedo.KIND, new SealRedo(row, storedBody, draft.attachments(), now, detail).encode(),
+                    work);
         } else {
             // an agent's seal also writes the rows filedBy adds, which a journal record cannot redo: synchronous=FULL
-            db.inTransaction(c -> {
-                insert(c, row, storedBody, draft.attachments(), null, now);
-                filedBy.alsoInSeal().run(c, draft.id(), now);
-                audit.append(c, filedBy.actor(), "submission.sealed", draft.id().toString(), detail);
-                return null;
-            });
+            db.inTransaction(work);
         }
         log.info("submission[{}]: sealed (task {})", draft.id(), draft.taskCode());
         SealedSubmission sealed = new SealedSubmission(draft.id(), draft.taskCode(), draft.itemName(),

@@ -115,23 +115,43 @@ class RedoReplayTest {
         }
     }
 
+    /** What a test does to a live store, before or after its durable point. */
+    @FunctionalInterface
+    private interface Step {
+        void on(Database live) throws Exception;
+    }
+
+    /**
+     * A live store: {@code durable} (which ends in a commit with synchronous=FULL), the disk's state taken there,
+     * {@code lost} (journaled, so possibly lost), then the power cut. Returns the database file as the disk holds it,
+     * with the journal as it was at the cut beside it.
+     */
+    private Path powerCut(Step durable, Step lost) throws Exception {
+        Database live = live();
+        durable.on(live);
+        Path restored = durablePoint(live.file(), directory.resolve("after-cut"));
+        lost.on(live);
+        journalAtTheCut(live, restored);
+        live.stop();
+        return restored;
+    }
+
     private static void journalAtTheCut(Database live, Path restored) throws IOException {
         Files.copy(live.redoJournalFile(), restored.resolveSibling(restored.getFileName() + "-redo"));
     }
 
     @Test
     void journaled_transactions_whose_commit_was_lost_are_replayed_once_at_the_next_start() throws Exception {
-        Database live = live();
-        put(live, "k0", "durable before");
-        live.settleJournal(); // a commit with synchronous=FULL: everything so far is durable by SQLite alone
-        Path restored = durablePoint(live.file(), directory.resolve("after-cut"));
-        for (int i = 1; i <= 5; i++) {
-            put(live, "k" + i, "journaled " + i);
-        }
-        assertEquals(2, (int) live.read(c -> intOf(c, "PRAGMA synchronous")),
-                "the connection is back to synchronous=FULL after a journaled commit");
-        journalAtTheCut(live, restored);
-        live.stop();
+        Path restored = powerCut(live -> {
+            put(live, "k0", "durable before");
+            live.settleJournal(); // a commit with synchronous=FULL: everything so far is durable by SQLite alone
+        }, live -> {
+            for (int i = 1; i <= 5; i++) {
+                put(live, "k" + i, "journaled " + i);
+            }
+            assertEquals(2, (int) live.read(c -> intOf(c, "PRAGMA synchronous")),
+                    "the connection is back to synchronous=FULL after a journaled commit");
+        });
 
         Database after = new Database(restored, CLOCK);
         after.onRedo(KIND, SETTING);
@@ -149,50 +169,39 @@ class RedoReplayTest {
 
     @Test
     void a_transaction_already_durable_is_not_done_twice_when_only_later_ones_were_lost() throws Exception {
-        Database live = live();
-        put(live, "k1", "one");
-        put(live, "k2", "two");
-        live.inTransaction(c -> { // an ordinary commit (synchronous=FULL) makes k1 and k2 durable too
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("INSERT INTO setting (name, value) VALUES ('other', 'full')");
-            }
-            return null;
-        });
-        Path restored = durablePoint(live.file(), directory.resolve("after-cut"));
-        put(live, "k3", "three");
-        journalAtTheCut(live, restored);
-        live.stop();
+        Path restored = powerCut(live -> {
+            put(live, "k1", "one");
+            put(live, "k2", "two");
+            live.inTransaction(c -> { // an ordinary commit (synchronous=FULL) makes k1 and k2 durable too
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("INSERT INTO setting (name, value) VALUES ('other', 'full')");
+                }
+                return null;
+            });
+        }, live -> put(live, "k3", "three"));
 
         assertEquals(List.of("k1=one", "k2=two", "k3=three"), afterRestart(restored));
     }
 
     @Test
     void a_journaled_transaction_that_failed_is_not_replayed() throws Exception {
-        Database live = live();
-        live.settleJournal();
-        Path restored = durablePoint(live.file(), directory.resolve("after-cut"));
-        put(live, "k1", "kept");
-        StoreException e = assertThrows(StoreException.class, () -> live.inTransaction(KIND,
-                "k2=failed".getBytes(StandardCharsets.UTF_8), c -> {
-                    SETTING.replay(c, "k2=failed".getBytes(StandardCharsets.UTF_8));
-                    throw new StoreException("the work failed after writing");
-                }));
-        assertEquals("the work failed after writing", e.getMessage());
-        assertEquals(List.of("k1=kept"), settings(live, "k"));
-        journalAtTheCut(live, restored);
-        live.stop();
+        Path restored = powerCut(Database::settleJournal, live -> {
+            put(live, "k1", "kept");
+            StoreException e = assertThrows(StoreException.class, () -> live.inTransaction(KIND,
+                    "k2=failed".getBytes(StandardCharsets.UTF_8), c -> {
+                        SETTING.replay(c, "k2=failed".getBytes(StandardCharsets.UTF_8));
+                        throw new StoreException("the work failed after writing");
+                    }));
+            assertEquals("the work failed after writing", e.getMessage());
+            assertEquals(List.of("k1=kept"), settings(live, "k"));
+        });
 
         assertEquals(List.of("k1=kept"), afterRestart(restored), "the failed one stays failed");
     }
 
     @Test
     void records_of_a_kind_nobody_registered_yet_wait_for_it_and_are_replayed_when_it_is() throws Exception {
-        Database live = live();
-        live.settleJournal();
-        Path restored = durablePoint(live.file(), directory.resolve("after-cut"));
-        put(live, "k1", "late");
-        journalAtTheCut(live, restored);
-        live.stop();
+        Path restored = powerCut(Database::settleJournal, live -> put(live, "k1", "late"));
 
         Database after = new Database(restored, CLOCK);
         after.start(); // no handler yet (a store made after the start, as some tools do)
@@ -265,12 +274,7 @@ class RedoReplayTest {
 
     @Test
     void a_record_that_cannot_be_replayed_is_kept_in_a_copy_for_the_technician() throws Exception {
-        Database live = live();
-        live.settleJournal();
-        Path restored = durablePoint(live.file(), directory.resolve("after-cut"));
-        put(live, "k1", "marker-unreplayable");
-        journalAtTheCut(live, restored);
-        live.stop();
+        Path restored = powerCut(Database::settleJournal, live -> put(live, "k1", "marker-unreplayable"));
 
         Database after = new Database(restored, CLOCK);
         after.onRedo(KIND, (c, record) -> {
