@@ -311,7 +311,7 @@ public final class KioskApplication extends ContainerLifeCycle {
                 new TerminalFiles(setup.dataDir()).countyTerminals(), setup.dataDir().resolve("courier"), clock, zone).registerInto(services);
         // demo mode (its own platform) also has its own county, to sign a technician's and the staff badges' QRs
         Optional<DemoCounty> county = setup.localPlatform()
-                .flatMap(demo -> DemoCounty.provision(setup.dataDir(), setup.terminal(), clock));
+                .flatMap(demo -> DemoCounty.at(setup.dataDir(), setup.terminal(), clock));
         devices.simulatedReader().ifPresent(r -> simulatedPrinter.ifPresent(p -> services.register(
                 DemoControls.class, new DemoControls(r, devices.simulatedScanner(), p, county))));
         return services;

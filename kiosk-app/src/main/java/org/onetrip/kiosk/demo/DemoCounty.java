@@ -23,33 +23,51 @@ import org.onetrip.store.uplink.Sm2;
 
 /**
  * Demo mode's own county administrator, so that what the county signs can be tried on the demo: a technician's QR
- * and a staff badge's QR. At the demo's first start it makes a key pair, writes the public key where a provisioned
- * terminal keeps its county's ({@code config/trusted/county.pub.pem}) with the demo terminal's configuration, and
- * keeps the private key in {@code demo/county-demo-key.pem} (owner-only). Only demo mode makes one; a provisioned
+ * and a staff badge's QR. The first time it signs (not at start: no key work on the way to the first screen) it makes
+ * a key pair, writes the public key where a provisioned terminal keeps its county's
+ * ({@code config/trusted/county.pub.pem}) with the demo terminal's configuration, and keeps the private key in
+ * {@code demo/county-demo-key.pem} (owner-only); later it reads that key. Only demo mode makes one; a provisioned
  * terminal never holds a county's private key.
  */
 public final class DemoCounty {
-    private final PrivateKey key;
+    private final Path dataDir;
     private final TerminalConfig terminal;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private PrivateKey key;
 
-    private DemoCounty(PrivateKey key, TerminalConfig terminal, Clock clock) {
-        this.key = key;
+    private DemoCounty(Path dataDir, TerminalConfig terminal, Clock clock) {
+        this.dataDir = dataDir;
         this.terminal = terminal;
         this.clock = clock;
     }
 
     /**
-     * The demo's county in {@code dataDir}: made at the first start, read at the next ones; none when a real
-     * county's key is there already (a demo folder a county provisioned), which is never replaced.
+     * The demo's county for {@code dataDir} (its files are made when it first signs); none when a real county's key is
+     * there already (a demo folder a county provisioned), which is never replaced.
      */
-    public static Optional<DemoCounty> provision(Path dataDir, TerminalConfig terminal, Clock clock) {
-        TerminalFiles files = new TerminalFiles(dataDir);
-        Path privateKey = dataDir.resolve("demo").resolve("county-demo-key.pem");
-        if (Files.isRegularFile(files.countyKey()) && !Files.isRegularFile(privateKey)) {
+    public static Optional<DemoCounty> at(Path dataDir, TerminalConfig terminal, Clock clock) {
+        if (Files.isRegularFile(new TerminalFiles(dataDir).countyKey()) && !Files.isRegularFile(privateKey(dataDir))) {
             return Optional.empty();
         }
+        return Optional.of(new DemoCounty(dataDir, terminal, clock));
+    }
+
+    private static Path privateKey(Path dataDir) {
+        return dataDir.resolve("demo").resolve("county-demo-key.pem");
+    }
+
+    /** The private key: made with the county's files the first time, read from {@code demo/} after a restart. */
+    private synchronized PrivateKey key() {
+        if (key == null) {
+            key = provision();
+        }
+        return key;
+    }
+
+    private PrivateKey provision() {
+        TerminalFiles files = new TerminalFiles(dataDir);
+        Path privateKey = privateKey(dataDir);
         try {
             if (!Files.isRegularFile(privateKey) || !Files.isRegularFile(files.countyKey())) {
                 KeyPair pair = Sm2.generateKeyPair();
@@ -65,8 +83,7 @@ public final class DemoCounty {
                 TerminalFiles.writeProperties(files.terminalProperties(), TerminalFiles.toProperties(terminal),
                         "the demo terminal (demo mode)");
             }
-            return Optional.of(new DemoCounty(Sm2.parsePrivateKey(Files.readString(privateKey,
-                    StandardCharsets.US_ASCII)), terminal, clock));
+            return Sm2.parsePrivateKey(Files.readString(privateKey, StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException("demo county[" + privateKey + "]: " + e.getMessage(), e);
         }
@@ -74,16 +91,18 @@ public final class DemoCounty {
 
     /** A technician's QR for the demo terminal, valid for 8 hours, as the county would print it. */
     public String technicianQr() {
+        PrivateKey county = key();
         Instant now = clock.instant();
         return new ProvisioningQr("technician", terminal.terminalId(), terminal.region().code(),
                 terminal.uplink() == null ? "" : terminal.uplink().toString(),
-                "", now, now.plus(Duration.ofHours(8)), nonce()).sign(key);
+                "", now, now.plus(Duration.ofHours(8)), nonce()).sign(county);
     }
 
     /** The QR on the badge of the staff member with card number {@code staffId}, valid for 180 days. */
     public String staffQr(String staffId) {
+        PrivateKey county = key();
         Instant now = clock.instant();
-        return new StaffQr(staffId, now, now.plus(Duration.ofDays(180)), nonce()).sign(key);
+        return new StaffQr(staffId, now, now.plus(Duration.ofDays(180)), nonce()).sign(county);
     }
 
     private String nonce() {

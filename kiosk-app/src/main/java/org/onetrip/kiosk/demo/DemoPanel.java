@@ -15,10 +15,18 @@ public class DemoPanel extends Div {
         label.addClassName("demo-label");
         add(label);
         for (IdentityCard card : controls.cards()) {
-            Button insert = new Button(getTranslation("demo.insert", card.name(), card.maskedIdNumber()),
-                    e -> controls.insertCard(card));
-            insert.addClassName("demo-card");
-            add(insert);
+            add(button(null, getTranslation("demo.insert", card.name(), card.maskedIdNumber()),
+                    () -> controls.insertCard(card)));
         }
+    }
+
+    /** A button of a demo panel (marked as the demo's, {@code demo-card}) that runs {@code action}; {@code id} may be null. */
+    public static Button button(String id, String text, Runnable action) {
+        Button b = new Button(text, e -> action.run());
+        if (id != null) {
+            b.setId(id);
+        }
+        b.addClassName("demo-card");
+        return b;
     }
 }

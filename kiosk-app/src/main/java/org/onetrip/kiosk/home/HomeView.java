@@ -7,6 +7,7 @@ import org.onetrip.kiosk.agency.staff.StaffLink;
 import org.onetrip.kiosk.agency.staff.StaffService;
 import org.onetrip.kiosk.complaint.ComplaintView;
 import org.onetrip.kiosk.demo.DemoControls;
+import org.onetrip.kiosk.demo.DemoPanel;
 import org.onetrip.kiosk.identify.IdentifyView;
 import org.onetrip.kiosk.scan.ScanService;
 import org.onetrip.kiosk.status.ReceiptLookup;
@@ -106,10 +107,8 @@ public class HomeView extends VerticalLayout {
         demoPanel.setId("home-demo-panel");
         Span label = new Span(getTranslation("demo.panel.scan"));
         label.addClassName("demo-label");
-        Button scan = new Button(getTranslation("demo.scan-last-receipt"), e -> controls.scanLastReceipt());
-        scan.setId("demo-scan-receipt");
-        scan.addClassName("demo-card");
-        demoPanel.add(label, scan);
+        demoPanel.add(label, DemoPanel.button("demo-scan-receipt", getTranslation("demo.scan-last-receipt"),
+                controls::scanLastReceipt));
         add(demoPanel);
     }
 

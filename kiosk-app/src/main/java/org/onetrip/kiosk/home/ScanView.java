@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.onetrip.hardware.qr.QrPayload;
 import org.onetrip.kiosk.camera.BrowserCamera;
 import org.onetrip.kiosk.demo.DemoControls;
+import org.onetrip.kiosk.demo.DemoPanel;
 import org.onetrip.kiosk.scan.ScanService;
 import org.onetrip.kiosk.status.ReceiptLookup;
 import org.onetrip.kiosk.technician.TechnicianQrScan;
@@ -13,7 +14,6 @@ import org.onetrip.kiosk.ui.KioskLayout;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -67,22 +67,17 @@ public class ScanView extends VerticalLayout {
             Div panel = new Div();
             panel.addClassName("demo-panel");
             if (controls.canScanLastReceipt()) {
-                panel.add(demoButton("demo-scan-receipt", "demo.scan-last-receipt", controls::scanLastReceipt));
+                panel.add(DemoPanel.button("demo-scan-receipt", getTranslation("demo.scan-last-receipt"),
+                        controls::scanLastReceipt));
             }
             if (controls.canScanCountyQrs()) {
-                panel.add(demoButton("demo-technician-qr", "demo.technician-qr", controls::scanTechnicianQr));
+                panel.add(DemoPanel.button("demo-technician-qr", getTranslation("demo.technician-qr"),
+                        controls::scanTechnicianQr));
             }
             if (panel.getChildren().findAny().isPresent()) {
                 add(panel);
             }
         });
-    }
-
-    private Button demoButton(String id, String label, Runnable action) {
-        Button b = new Button(getTranslation(label), e -> action.run());
-        b.setId(id);
-        b.addClassName("demo-card");
-        return b;
     }
 
     @Override

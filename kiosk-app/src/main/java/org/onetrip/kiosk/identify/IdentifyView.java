@@ -16,7 +16,6 @@ import org.onetrip.kiosk.ui.KioskLayout;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -82,10 +81,8 @@ public class IdentifyView extends VerticalLayout implements BeforeEnterObserver 
             scanning = scans.subscribe(event.getUI(), this::scanned);
             add(scanning.wedge());
             demo.filter(DemoControls::canScanLastReceipt).ifPresent(controls -> {
-                Button scan = new Button(getTranslation("demo.scan-last-receipt"), e -> controls.scanLastReceipt());
-                scan.setId("demo-scan-receipt");
-                scan.addClassName("demo-card");
-                Div panel = new Div(scan);
+                Div panel = new Div(DemoPanel.button("demo-scan-receipt", getTranslation("demo.scan-last-receipt"),
+                        controls::scanLastReceipt));
                 panel.addClassName("demo-panel");
                 add(panel);
             });

@@ -29,20 +29,21 @@ class DemoCountyTest {
 
     @Test
     void the_demo_county_signs_a_technician_qr_the_terminal_accepts_and_staff_badges_that_verify() throws Exception {
-        DemoCounty county = DemoCounty.provision(data, TerminalConfig.demo(), CLOCK).orElseThrow();
+        DemoCounty county = DemoCounty.at(data, TerminalConfig.demo(), CLOCK).orElseThrow();
+        String technicianQr = county.technicianQr(); // the first signature makes the county's files
         TerminalFiles files = new TerminalFiles(data);
         Path privateKey = data.resolve("demo").resolve("county-demo-key.pem");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(privateKey)));
         assertEquals(TerminalConfig.demo().terminalId(), files.readConfig().terminalId());
 
         TechnicianService technician = new TechnicianService(data, CLOCK, null);
-        assertInstanceOf(TechnicianService.QrCheck.Accepted.class, technician.checkQr(county.technicianQr()));
+        assertInstanceOf(TechnicianService.QrCheck.Accepted.class, technician.checkQr(technicianQr));
         StaffQr badge = StaffQr.verify(county.staffQr("34012119850415046x"),
                 Sm2.parsePublicKey(Files.readString(files.countyKey())), CLOCK.instant());
         assertEquals("34012119850415046X", badge.staffId());
 
         // the next start reads the same county: what it signed before still verifies
-        DemoCounty again = DemoCounty.provision(data, TerminalConfig.demo(), CLOCK).orElseThrow();
+        DemoCounty again = DemoCounty.at(data, TerminalConfig.demo(), CLOCK).orElseThrow();
         assertInstanceOf(TechnicianService.QrCheck.Accepted.class, technician.checkQr(again.technicianQr()));
     }
 
@@ -53,7 +54,7 @@ class DemoCountyTest {
         Files.createDirectories(files.countyKey().getParent());
         Files.writeString(files.countyKey(), Sm2.publicKeyPem(real.getPublic()));
 
-        assertTrue(DemoCounty.provision(data, TerminalConfig.demo(), CLOCK).isEmpty());
+        assertTrue(DemoCounty.at(data, TerminalConfig.demo(), CLOCK).isEmpty());
         assertEquals(Sm2.publicKeyPem(real.getPublic()), Files.readString(files.countyKey()));
         assertTrue(Files.notExists(data.resolve("demo").resolve("county-demo-key.pem")));
     }

@@ -10,6 +10,7 @@ import org.onetrip.hardware.qr.QrPayload;
 import org.onetrip.kiosk.agency.AgencyHomeView;
 import org.onetrip.kiosk.agency.StaffSession;
 import org.onetrip.kiosk.demo.DemoControls;
+import org.onetrip.kiosk.demo.DemoPanel;
 import org.onetrip.kiosk.identify.CardTapService;
 import org.onetrip.kiosk.scan.ScanService;
 import org.onetrip.kiosk.ui.KioskLayout;
@@ -18,7 +19,6 @@ import org.onetrip.store.staff.StaffSignIn.Outcome;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -134,25 +134,16 @@ public class SignInView extends VerticalLayout {
         panel.add(label);
         int i = 0;
         for (IdentityCard card : StaffService.demoCards()) {
-            Button insert = new Button(getTranslation("agency.demo.staff-card", card.name()),
-                    e -> controls.insertCard(card));
-            insert.setId("demo-staff-" + i);
-            insert.addClassName("demo-card");
-            panel.add(insert);
+            panel.add(DemoPanel.button("demo-staff-" + i, getTranslation("agency.demo.staff-card", card.name()),
+                    () -> controls.insertCard(card)));
             if (controls.canScanCountyQrs()) {
-                Button badge = new Button(getTranslation("agency.demo.staff-qr", card.name()),
-                        e -> controls.scanStaffQr(card));
-                badge.setId("demo-staff-qr-" + i);
-                badge.addClassName("demo-card");
-                panel.add(badge);
+                panel.add(DemoPanel.button("demo-staff-qr-" + i, getTranslation("agency.demo.staff-qr", card.name()),
+                        () -> controls.scanStaffQr(card)));
             }
             i++;
         }
-        Button resident = new Button(getTranslation("agency.demo.resident-card"),
-                e -> controls.insertCard(controls.cards().getFirst()));
-        resident.setId("demo-staff-resident");
-        resident.addClassName("demo-card");
-        panel.add(resident);
+        panel.add(DemoPanel.button("demo-staff-resident", getTranslation("agency.demo.resident-card"),
+                () -> controls.insertCard(controls.cards().getFirst())));
         return panel;
     }
 }
