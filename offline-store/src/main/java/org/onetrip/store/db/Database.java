@@ -495,7 +495,8 @@ public final class Database extends AbstractLifeCycle {
             } finally {
                 transactionOpen = false;
                 restoreAutoCommit(raw);
-                restoreSynchronous(raw);
+                // left as it is: the next group sets its own, and a read sets FULL (see #read), so consecutive
+                // journaled groups do not compile two PRAGMAs each
             }
         } catch (SQLException e) {
             StoreException failure = new StoreException("database[" + file + "]: " + e.getMessage(), e);
@@ -537,15 +538,6 @@ public final class Database extends AbstractLifeCycle {
                 s.execute(normal ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL");
             }
             synchronousNormal = normal;
-        }
-    }
-
-    /** Back to FULL after a journaled group, so that nothing else (a read's single statement) commits without it. */
-    private void restoreSynchronous(Connection raw) {
-        try {
-            synchronous(raw, false);
-        } catch (SQLException e) {
-            log.error("database[{}]: cannot set synchronous=FULL again: {}", file, e.getMessage());
         }
     }
 
@@ -594,11 +586,16 @@ public final class Database extends AbstractLifeCycle {
         return waiting.size();
     }
 
-    /** Runs a read (or a single auto-committed statement). */
+    /**
+     * Runs a read (or a single auto-committed statement, which commits with {@code synchronous=FULL}: a journaled
+     * group may have left the connection at NORMAL).
+     */
     public <T> T read(SqlWork<T> work) {
         lock.lock();
         try {
-            return work.run(connection());
+            Connection c = connection();
+            synchronous(statements.raw(), false);
+            return work.run(c);
         } catch (SQLException e) {
             throw new StoreException("database[" + file + "]: " + e.getMessage(), e);
         } finally {

@@ -150,7 +150,7 @@ class RedoReplayTest {
                 put(live, "k" + i, "journaled " + i);
             }
             assertEquals(2, (int) live.read(c -> intOf(c, "PRAGMA synchronous")),
-                    "the connection is back to synchronous=FULL after a journaled commit");
+                    "a read (whose single statement may commit) runs with synchronous=FULL after a journaled commit");
         });
 
         Database after = new Database(restored, CLOCK);
@@ -165,6 +165,26 @@ class RedoReplayTest {
         }
         // replayed once: a second start finds the journal emptied and adds nothing
         assertEquals(6, afterRestart(restored).size());
+    }
+
+    @Test
+    void only_journaled_work_commits_with_synchronous_normal_whatever_ran_before_it() throws Exception {
+        Database live = live();
+        try {
+            byte[] record = "k1=one".getBytes(StandardCharsets.UTF_8);
+            List<Integer> seen = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                seen.add(live.inTransaction(KIND, record, c -> intOf(c, "PRAGMA synchronous")));
+                seen.add(live.inTransaction(KIND, record, c -> intOf(c, "PRAGMA synchronous")));
+                seen.add(live.inTransaction(c -> intOf(c, "PRAGMA synchronous")));
+                seen.add(live.inTransaction(KIND, record, c -> intOf(c, "PRAGMA synchronous")));
+                seen.add(live.read(c -> intOf(c, "PRAGMA synchronous")));
+            }
+            // 1 = NORMAL (the journal's record makes it durable), 2 = FULL
+            assertEquals(List.of(1, 1, 2, 1, 2, 1, 1, 2, 1, 2), seen);
+        } finally {
+            live.stop();
+        }
     }
 
     @Test
