@@ -472,7 +472,7 @@ public final class Database extends AbstractLifeCycle {
                     group.getFirst().run(c);
                 } else {
                     for (Pending<?> p : group) {
-                        runUnderSavepoint(raw, c, p);
+                        runUnderSavepoint(c, p);
                     }
                 }
                 if (group.stream().allMatch(p -> p.failure != null)) {
@@ -545,18 +545,23 @@ public final class Database extends AbstractLifeCycle {
     private static final String RELEASE = "RELEASE grouped";
     private static final String ROLLBACK_TO = "ROLLBACK TO grouped";
 
-    private void runUnderSavepoint(Connection raw, Connection c, Pending<?> p) throws SQLException {
-        try (Statement s = raw.createStatement()) {
-            s.execute(SAVEPOINT);
-            try {
-                p.run(c);
-            } catch (SQLException | RuntimeException e) {
-                s.execute(ROLLBACK_TO);
-                p.fail(e instanceof SQLException sql
-                        ? new StoreException("database[" + file + "]: " + sql.getMessage(), sql) : (RuntimeException) e);
-            } finally {
-                s.execute(RELEASE);
-            }
+    /** {@code p} under its own savepoint; the savepoint statements are compiled once (the store's statement cache). */
+    private void runUnderSavepoint(Connection c, Pending<?> p) throws SQLException {
+        execute(c, SAVEPOINT);
+        try {
+            p.run(c);
+        } catch (SQLException | RuntimeException e) {
+            execute(c, ROLLBACK_TO);
+            p.fail(e instanceof SQLException sql
+                    ? new StoreException("database[" + file + "]: " + sql.getMessage(), sql) : (RuntimeException) e);
+        } finally {
+            execute(c, RELEASE);
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.execute();
         }
     }
 
