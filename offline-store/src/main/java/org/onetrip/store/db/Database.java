@@ -599,7 +599,9 @@ public final class Database extends AbstractLifeCycle {
         lock.lock();
         try {
             Connection c = connection();
-            synchronous(statements.raw(), false);
+            if (!transactionOpen) { // inside a group's transaction, the group's commit decides
+                synchronous(statements.raw(), false);
+            }
             return work.run(c);
         } catch (SQLException e) {
             throw new StoreException("database[" + file + "]: " + e.getMessage(), e);
