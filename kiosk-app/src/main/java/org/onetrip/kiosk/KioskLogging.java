@@ -19,20 +19,34 @@ import ch.qos.logback.core.util.FileSize;
  * instead costs a start on a small board a few hundred milliseconds of XML parser. A technician who needs another
  * set-up passes {@code -Dlogback.configurationFile=…}; test class paths with a {@code logback-test.xml} keep it.
  *
+ * <p>A command-line tool on the same class path ({@code onetrip-provision}) sets {@code onetrip.logging=cli} before
+ * anything logs: then only warnings and errors go to standard error, and nothing to the file, so that the tool's own
+ * output (text or JSON) stays clean and its work (a disk measurement's thousands of seals) stays out of the kiosk's
+ * log.
+ *
  * <p>Never log resident data: names, ID numbers, addresses and form values stay out of every message.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class KioskLogging extends ContextAwareBase implements Configurator {
+    /** The system property a command-line tool sets to {@link #CLI}. */
+    public static final String MODE = "onetrip.logging";
+    public static final String CLI = "cli";
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         if (System.getProperty("logback.configurationFile") != null
                 || KioskLogging.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        String dir = System.getProperty("onetrip.logDir", System.getProperty("java.io.tmpdir") + "/onetrip-logs");
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        if (CLI.equals(System.getProperty(MODE))) {
+            root.setLevel(Level.WARN);
+            root.addAppender(console(context, "System.err"));
+            return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+        }
+        String dir = System.getProperty("onetrip.logDir", System.getProperty("java.io.tmpdir") + "/onetrip-logs");
         root.setLevel(Level.INFO);
-        root.addAppender(console(context));
+        root.addAppender(console(context, "System.out"));
         root.addAppender(file(context, dir));
         for (String noisy : new String[] {"org.eclipse.jetty", "com.vaadin", "org.atmosphere", "org.flywaydb"}) {
             context.getLogger(noisy).setLevel(Level.WARN);
@@ -40,10 +54,11 @@ public final class KioskLogging extends ContextAwareBase implements Configurator
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    private static ConsoleAppender<ILoggingEvent> console(LoggerContext context) {
+    private static ConsoleAppender<ILoggingEvent> console(LoggerContext context, String target) {
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
         console.setName("CONSOLE");
+        console.setTarget(target);
         console.setEncoder(encoder(context, "%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n"));
         console.start();
         return console;

@@ -19,6 +19,7 @@ class KioskLoggingTest {
 
     @AfterEach
     void restore() {
+        System.clearProperty(KioskLogging.MODE);
         if (before == null) {
             System.clearProperty("onetrip.logDir");
         } else {
@@ -45,5 +46,26 @@ class KioskLoggingTest {
         String log = Files.readString(dir.resolve("onetrip.log"));
         assertTrue(log.contains("INFO  [main] org.onetrip.kiosk.Test - started web"), log);
         assertTrue(!log.contains("not at debug") && !log.contains("jetty chatter"), log);
+    }
+
+    @Test
+    void a_command_line_tool_gets_warnings_on_standard_error_and_no_file(@TempDir Path dir) {
+        System.setProperty("onetrip.logDir", dir.toString());
+        System.setProperty(KioskLogging.MODE, KioskLogging.CLI);
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        KioskLogging logging = new KioskLogging();
+        logging.setContext(context);
+
+        assertEquals(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY, logging.configure(context));
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        assertEquals(Level.WARN, root.getLevel());
+        var console = (ch.qos.logback.core.ConsoleAppender<?>) root.getAppender("CONSOLE");
+        assertEquals("System.err", console.getTarget());
+        assertEquals(null, root.getAppender("FILE"));
+        context.getLogger("org.onetrip.store.submission.SubmissionStore").info("sealed, thousands of times");
+        context.stop();
+
+        assertTrue(!Files.exists(dir.resolve("onetrip.log")), "nothing written into the kiosk's log folder");
     }
 }

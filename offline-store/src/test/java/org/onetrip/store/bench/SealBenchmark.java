@@ -2,7 +2,6 @@ package org.onetrip.store.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import java.util.concurrent.Future;
 import org.onetrip.store.audit.AuditLog;
 import org.onetrip.store.db.Database;
 import org.onetrip.store.submission.FiledBy;
+import org.onetrip.store.submission.SealSpeed;
 import org.onetrip.store.submission.SubmissionStore;
 import org.onetrip.store.testing.Drafts;
 import org.onetrip.store.testing.StoreFixture;
@@ -68,9 +68,9 @@ public final class SealBenchmark {
             System.out.printf("WAL pages per seal: %.1f%n", walPagesPerSeal(db, store));
             System.out.printf("CPU per seal (one sealer): %.0f µs; with synchronous=FULL, no journal: %.0f µs%n",
                     cpuMicrosPerSeal(store, 3_000, null), cpuMicrosPerSeal(store, 3_000, FULL));
-            fsyncs(channel, 2_000, 0);
+            SealSpeed.flushes(channel, 2_000, 0);
             for (int done = 0; done < n; done += BLOCK) {
-                fsyncNanos += fsyncs(channel, BLOCK, done);
+                fsyncNanos += SealSpeed.flushes(channel, BLOCK, done);
                 sealNanos += seals(pool, store, BLOCK, sealers, null);
                 fullNanos += seals(pool, store, BLOCK, sealers, FULL);
             }
@@ -153,18 +153,5 @@ public final class SealBenchmark {
             }
             return null;
         });
-    }
-
-    /** {@code count} times: write 4 KiB into the first MiB of the file and force it to disk. */
-    static long fsyncs(FileChannel channel, int count, int offset) throws Exception {
-        ByteBuffer page = ByteBuffer.allocate(4096);
-        long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            page.clear();
-            page.putLong(0, offset + i);
-            channel.write(page, (long) ((offset + i) % 256) * 4096);
-            channel.force(true);
-        }
-        return System.nanoTime() - start;
     }
 }

@@ -13,12 +13,12 @@ import picocli.CommandLine.Spec;
 /** {@code onetrip-provision}: the field technician's tool. Without a command it prints the commands it has. */
 @Command(name = "onetrip-provision", mixinStandardHelpOptions = true, version = "onetrip-provision 0.1",
         description = "OneTrip terminal provisioning: enrolment, signed bundles, technician QRs, hardware detection"
-                + " and self-test, diagnostics, status, coverage.")
+                + " and self-test, diagnostics, status, coverage, disk speed.")
 public final class ProvisionCli implements Runnable {
     /** The commands, in the order help lists them. Add new ones here. */
     static final List<Class<?>> COMMANDS = List.of(EnrollCommand.class, ApplyCommand.class, QrCommand.class,
             BundleCommand.class, DetectCommand.class, SelftestCommand.class, DiagCommand.class, StatusCommand.class,
-            CoverageCommand.class, VerifyCommand.class, RosterCommand.class, LanCommand.class);
+            CoverageCommand.class, VerifyCommand.class, RosterCommand.class, LanCommand.class, DiskCommand.class);
 
     /** The clock every command reads (bundle and QR expiry, self-test); tests fix it. */
     final Clock clock;
@@ -55,6 +55,9 @@ public final class ProvisionCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // before anything logs: the kiosk's logging set-up on the same class path (KioskLogging) then sends only
+        // warnings to standard error, keeps this tool's output clean and writes nothing into the kiosk's log
+        System.setProperty("onetrip.logging", "cli");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(commandLine(out, err).execute(args));
