@@ -139,6 +139,7 @@ public final class Database extends AbstractLifeCycle {
         lock.lock();
         try {
             statements = new StatementCache(dataSource.getConnection());
+            synchronousNormal = false; // a new connection starts at FULL (the data source's setting)
             cipher = new DataCipher(DataKeys.load(statements.raw(), keys).orElseThrow(() -> new DataKeyException(
                     "database[" + file + "]: has no data key (setting data_key) although it is migrated; it was"
                     + " changed outside OneTrip: restore it from a backup")), random);

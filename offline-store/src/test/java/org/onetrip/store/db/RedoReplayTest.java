@@ -190,6 +190,20 @@ class RedoReplayTest {
     }
 
     @Test
+    void journaled_work_commits_with_synchronous_normal_again_after_the_store_is_stopped_and_started() throws Exception {
+        Database live = live();
+        byte[] record = "k1=one".getBytes(StandardCharsets.UTF_8);
+        live.inTransaction(KIND, record, c -> intOf(c, "PRAGMA synchronous")); // the connection left at NORMAL
+        live.stop();
+        live.start(); // a new connection, at FULL
+        try {
+            assertEquals(1, (int) live.inTransaction(KIND, record, c -> intOf(c, "PRAGMA synchronous")));
+        } finally {
+            live.stop();
+        }
+    }
+
+    @Test
     void a_transaction_already_durable_is_not_done_twice_when_only_later_ones_were_lost() throws Exception {
         Path restored = powerCut(live -> {
             put(live, "k1", "one");
