@@ -74,6 +74,7 @@ import org.onetrip.store.db.Database;
 import org.onetrip.store.feedback.FeedbackStore;
 import org.onetrip.store.submission.Outbox;
 import org.onetrip.store.submission.AttachmentSweep;
+import org.onetrip.store.submission.SubmissionIds;
 import org.onetrip.store.submission.SubmissionStore;
 import org.onetrip.store.retention.RetentionPurge;
 import org.onetrip.store.retention.RetentionSchedule;
@@ -277,6 +278,7 @@ public final class KioskApplication extends ContainerLifeCycle {
                 new ReceiptTokenSigner(identity.privateKey(), identity.publicKey()), clock);
         ReceiptLookup receiptLookup = new ReceiptLookup(
                 new ReceiptTokenVerifier(TrustList.of(identity.publicKey())), store, catalog::catalog);
+        SubmissionIds submissionIds = new SubmissionIds(clock); // time-ordered: seals append to the id's index
         KioskServices services = new KioskServices()
                 .register(IdleService.class, idle)
                 .register(TerminalConfig.class, config)
@@ -291,8 +293,9 @@ public final class KioskApplication extends ContainerLifeCycle {
                 .register(ReceiptLookup.class, receiptLookup)
                 .register(LiveCatalog.class, catalog)
                 .register(Divisions.class, divisions)
+                .register(SubmissionIds.class, submissionIds)
                 .register(ApplyService.class, new ApplyService(catalog, config, store, sync, receipts, clock,
-                        UUID::randomUUID))
+                        submissionIds))
                 .register(DeliveryService.class, new DeliveryService(divisions, config))
                 .register(GuideService.class, new GuideService(catalog, store, printer, config))
                 .register(CoverageService.class, new CoverageService(catalog, divisions, config))

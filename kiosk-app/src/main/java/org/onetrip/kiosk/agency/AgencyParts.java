@@ -19,6 +19,7 @@ import org.onetrip.store.audit.AuditLog;
 import org.onetrip.store.db.Database;
 import org.onetrip.store.staff.Roster;
 import org.onetrip.store.staff.StaffSignIn;
+import org.onetrip.store.submission.SubmissionIds;
 import org.onetrip.store.submission.SubmissionStore;
 import org.onetrip.store.sync.SyncEngine;
 
@@ -47,7 +48,7 @@ public final class AgencyParts {
         services.register(FilingService.class, new FilingService(services.get(ApplyService.class),
                 new AgencyFilings(database, audit, store, clock, UUID::randomUUID), store,
                 services.get(ReceiptService.class), printer, config, services.get(SyncEngine.class), clock,
-                UUID::randomUUID));
+                services.get(SubmissionIds.class)));
     }
 
     static Duration idleTimeout(TerminalFiles files) {

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.onetrip.store.audit.AuditLog;
@@ -81,10 +80,11 @@ public final class SealSpeed {
         try (FileChannel probe = FileChannel.open(scratch.resolve("flush-probe"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
             SubmissionStore store = new SubmissionStore(db, new AuditLog(clock), clock, "SEAL-SPEED");
+            SubmissionIds ids = new SubmissionIds(clock); // as the kiosk makes them
             // the seal path's JIT warm-up matters where the disk is fast; where it is slow, a quarter of the budget
             long warm = System.nanoTime() + budget.toNanos() / 4;
             for (int i = 0; i < WARM_UP_SEALS && System.nanoTime() < warm; i++) {
-                store.seal(draft());
+                store.seal(draft(ids));
             }
             flushes(probe, BLOCK, 0);
             long flushNanos = 0;
@@ -95,7 +95,7 @@ public final class SealSpeed {
                 flushNanos += flushes(probe, BLOCK, rounds * BLOCK);
                 long start = System.nanoTime();
                 for (int i = 0; i < BLOCK; i++) {
-                    store.seal(draft());
+                    store.seal(draft(ids));
                 }
                 sealNanos += System.nanoTime() - start;
                 rounds++;
@@ -128,8 +128,8 @@ public final class SealSpeed {
     }
 
     /** A made-up resident's draft, of the size a real one has. */
-    private static SubmissionDraft draft() {
-        return new SubmissionDraft(UUID.randomUUID(), "00000000000000000000000000000", "磁盘测速（不是真实申请）", 1,
+    private static SubmissionDraft draft(SubmissionIds ids) {
+        return new SubmissionDraft(ids.get(), "00000000000000000000000000000", "磁盘测速（不是真实申请）", 1,
                 "000000000000", "测速", "000000000000000000", "测* 000000********0000",
                 Map.of("name", "测速", "idNumber", "000000000000000000", "reason", "磁盘测速"), "WINDOW",
                 LocalDate.of(2000, 1, 1), List.of("无"));
