@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.intake.fault.Faults;
 import org.onetrip.intake.harness.TerminalHarness;
 import org.onetrip.store.submission.SealedSubmission;
+import org.onetrip.store.submission.SubmissionIds;
 
 /**
  * Thousands of submissions through a link where 30 % of requests fail (503s, resets, and answers lost after
@@ -35,11 +36,12 @@ class FlakyLinkSoakTest {
                      platform.clock, platform.simulator::baseUri, 7)) {
             platform.simulator.enroll(TERMINAL_ID, terminal.identity.publicKeyPem());
             platform.simulator.setFaults(Faults.mixed(0.30, 2026));
+            SubmissionIds submissionIds = new SubmissionIds(platform.clock);
             List<UUID> ids = new ArrayList<>();
             int cycles = 0;
             while (ids.size() < SUBMISSIONS || terminal.outbox.pendingCount() > 0) {
                 for (int i = 0; i < 100 && ids.size() < SUBMISSIONS; i++) {
-                    ids.add(terminal.store.seal(TerminalHarness.draft(UUID.randomUUID())).id());
+                    ids.add(terminal.store.seal(TerminalHarness.draft(submissionIds.get())).id());
                 }
                 terminal.sync.runOnce();
                 platform.clock.advance(Duration.ofMinutes(6));

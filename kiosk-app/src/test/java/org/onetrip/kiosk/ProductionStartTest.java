@@ -93,6 +93,9 @@ class ProductionStartTest {
             assertEquals(1, platform.storedCopiesOf(sealed.id()), "the platform holds the submission once");
             assertTrue(platform.projectNoOf(sealed.id()).isPresent(), "the platform accepted it");
             assertEquals(0, app.services().get(SyncEngine.class).state().pending());
+            SealedSubmission next = submit(app);
+            assertEquals(7, sealed.id().version(), "ids are time-ordered (SubmissionIds): seals append to the index");
+            assertTrue(sealed.id().toString().compareTo(next.id().toString()) < 0, sealed.id() + " then " + next.id());
         } finally {
             app.stop();
         }

@@ -9,13 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.UUID;
 
 import org.onetrip.intake.IntakeSimulator;
 import org.onetrip.intake.IntakeSimulatorConfig;
 import org.onetrip.intake.StatusSchedule;
 import org.onetrip.intake.harness.TerminalHarness;
 import org.onetrip.store.attachment.AttachmentRef;
+import org.onetrip.store.submission.SubmissionIds;
 
 /**
  * Drains a queue of sealed submissions (and attachments) to the simulator on loopback and reports the
@@ -44,6 +44,7 @@ public final class DrainBenchmark {
                 platform::baseUri, 1)) {
             platform.enroll("T-BENCH", terminal.identity.publicKeyPem());
             SplittableRandom random = new SplittableRandom(1);
+            SubmissionIds submissionIds = new SubmissionIds(clock);
             long sealStart = System.nanoTime();
             for (int i = 0; i < submissions; i++) {
                 List<AttachmentRef> files = List.of();
@@ -52,7 +53,7 @@ public final class DrainBenchmark {
                     random.nextBytes(bytes);
                     files = List.of(terminal.store.attachments().stage(bytes, "image/jpeg"));
                 }
-                terminal.store.seal(TerminalHarness.draft(UUID.randomUUID()).withAttachments(files));
+                terminal.store.seal(TerminalHarness.draft(submissionIds.get()).withAttachments(files));
             }
             double sealSeconds = (System.nanoTime() - sealStart) / 1e9;
             resetPeaks();

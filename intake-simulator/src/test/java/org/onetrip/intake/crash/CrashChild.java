@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.onetrip.intake.harness.TerminalHarness;
 import org.onetrip.store.attachment.AttachmentRef;
+import org.onetrip.store.submission.SubmissionIds;
 
 /**
  * The terminal side of the crash test, run in a child JVM that the test SIGKILLs at random moments:
@@ -39,6 +40,7 @@ public final class CrashChild {
                 drain(terminal);
                 return;
             }
+            SubmissionIds ids = new SubmissionIds(Clock.systemUTC()); // as the kiosk makes them, anew each start
             for (int n = 0; ; n++) {
                 List<AttachmentRef> files = List.of();
                 if (n % 5 == 0) {
@@ -46,7 +48,7 @@ public final class CrashChild {
                     random.nextBytes(bytes);
                     files = List.of(terminal.store.attachments().stage(bytes, "image/jpeg"));
                 }
-                UUID id = terminal.store.seal(TerminalHarness.draft(UUID.randomUUID()).withAttachments(files)).id();
+                UUID id = terminal.store.seal(TerminalHarness.draft(ids.get()).withAttachments(files)).id();
                 System.out.println(SEALED + id);
                 System.out.flush();
                 terminal.sync.runOnce();
