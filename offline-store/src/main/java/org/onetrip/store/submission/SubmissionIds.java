@@ -8,17 +8,20 @@ import java.util.function.Supplier;
 
 /**
  * New submission ids: time-ordered UUIDs (RFC 9562 version 7). The first 48 bits are the milliseconds since 1970
- * by the terminal's clock, the next 12 a counter within that millisecond, the last 62 random. Each id is larger
- * than the one before, also when the clock steps back or several ids fall in one millisecond.
+ * by the terminal's clock, the next 12 a counter within that millisecond, the last 62 random. Each id this
+ * generator makes is larger than the one before (also as text, the way the store keeps it), also when the clock steps
+ * back or several ids fall in one millisecond. Across restarts with a clock set back, ids may sort before older ones:
+ * that costs only page locality; uniqueness rests on the random bits.
  *
  * <p>Why not random (version 4) ids: the id is the key of the submission's index and of the outbox. A random key
  * lands each seal on a different leaf page of both, so a WAL checkpoint writes a page scattered somewhere in the
- * file for nearly every seal; with ids in order, seals append to the same last pages. On this project's VM that
- * made a seal about 15 % faster (docs/benchmarks.md), and on an SD card, where scattered writes are what is slow,
- * it matters more. The platform sees an ordinary UUID (DESIGN.md's contract asks for a UUID, of any version), and
+ * file for nearly every seal; with ids in order, seals append to the same last pages. On a store of 68,000
+ * submissions a checkpoint writes back a fifth of the pages, one sealer seals a quarter faster and four half again as
+ * fast on this project's VM (docs/benchmarks.md); on an SD card, where scattered writes are what is slow, it should
+ * matter more. The platform sees an ordinary UUID (DESIGN.md's contract asks for a UUID, of any version), and
  * the 62 random bits keep an id unguessable from another.
  *
- * <p>Thread-safe. What the id reveals, the time of sealing to the millisecond, the receipt prints anyway.
+ * <p>Thread-safe. What the id reveals, the time of sealing, the sealed body carries and the receipt prints anyway.
  */
 public final class SubmissionIds implements Supplier<UUID> {
     private static final long COUNTER_MAX = 0xFFF;
