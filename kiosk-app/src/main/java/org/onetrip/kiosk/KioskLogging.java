@@ -1,5 +1,7 @@
 package org.onetrip.kiosk;
 
+import org.onetrip.provisioning.cli.ProvisionCli;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -28,9 +30,9 @@ import ch.qos.logback.core.util.FileSize;
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class KioskLogging extends ContextAwareBase implements Configurator {
-    /** The system property a command-line tool sets to {@link #CLI}. */
-    public static final String MODE = "onetrip.logging";
-    public static final String CLI = "cli";
+    /** The system property a command-line tool sets to {@link #CLI} (named once, by the tool that sets it). */
+    public static final String MODE = ProvisionCli.LOGGING_MODE;
+    public static final String CLI = ProvisionCli.LOGGING_CLI;
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

@@ -20,6 +20,13 @@ public final class ProvisionCli implements Runnable {
             BundleCommand.class, DetectCommand.class, SelftestCommand.class, DiagCommand.class, StatusCommand.class,
             CoverageCommand.class, VerifyCommand.class, RosterCommand.class, LanCommand.class, DiskCommand.class);
 
+    /**
+     * The system property, and its value, with which this tool asks the kiosk's logging set-up on the same class path
+     * ({@code KioskLogging}, which reads these constants) for warnings on standard error only and no log file.
+     */
+    public static final String LOGGING_MODE = "onetrip.logging";
+    public static final String LOGGING_CLI = "cli";
+
     /** The clock every command reads (bundle and QR expiry, self-test); tests fix it. */
     final Clock clock;
 
@@ -57,7 +64,7 @@ public final class ProvisionCli implements Runnable {
     public static void main(String[] args) {
         // before anything logs: the kiosk's logging set-up on the same class path (KioskLogging) then sends only
         // warnings to standard error, keeps this tool's output clean and writes nothing into the kiosk's log
-        System.setProperty("onetrip.logging", "cli");
+        System.setProperty(LOGGING_MODE, LOGGING_CLI);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(commandLine(out, err).execute(args));
